@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Masthead.Articles;
+
+public static class ArticlesModule
+{
+    public static WebApplicationBuilder AddArticles(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ArticleRenderer>();
+        builder.Services.AddSingleton<SectionDirectory>();
+        builder.Services.AddScoped<ArticlePublisher>();
+
+        // Later pages of every list live under page/N/, as readers know it from WordPress sites.
+        builder.Services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageRoute("/Articles/FrontPage", "page/{pageNumber:int:min(2)}/");
+            o.Conventions.AddPageRoute("/Articles/SectionPage", "section/{slug}/page/{pageNumber:int:min(2)}/");
+            o.Conventions.AddPageRoute("/Articles/TagPage", "tag/{slug}/page/{pageNumber:int:min(2)}/");
+            o.Conventions.AddPageRoute("/Articles/AuthorPage", "author/{slug}/page/{pageNumber:int:min(2)}/");
+            o.Conventions.AddPageRoute("/Articles/DateArchive", "{year:int}/page/{pageNumber:int:min(2)}/");
+            o.Conventions.AddPageRoute("/Articles/DateArchive", "{year:int}/{month:int}/page/{pageNumber:int:min(2)}/");
+            o.Conventions.AddPageRoute("/Articles/DateArchive", "{year:int}/{month:int}/{day:int}/page/{pageNumber:int:min(2)}/");
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using Masthead.Media;
+
+namespace Masthead.Articles;
+
+/// <summary>A desk of the newsroom (Politics, Business, ...); every article belongs to exactly one.</summary>
+public class Section
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    /// <summary>Order on the front page and in the navigation.</summary>
+    public int Position { get; set; }
+    public string Path => $"/section/{Slug}/";
+}
+
+public class Tag
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public List<Article> Articles { get; set; } = [];
+    public string Path => $"/tag/{Slug}/";
+}
+
+/// <summary>A person credited in bylines, with a public profile page.</summary>
+public class Author
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Role shown with the name, e.g. "Political correspondent".</summary>
+    public string JobTitle { get; set; } = "";
+    public string Bio { get; set; } = "";
+    public string? Email { get; set; }
+    public int? ImageId { get; set; }
+    public Image? Image { get; set; }
+    public string Path => $"/author/{Slug}/";
+}
+
+/// <summary>A wire agency whose copy the site republishes with attribution ("Northwire reported").</summary>
+public class Source
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Url { get; set; }
+}
+
+/// <summary>An old path that now lives elsewhere, e.g. after a slug change; answered with 301.</summary>
+public class Redirect
+{
+    public int Id { get; set; }
+    public required string Path { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public DateTime CreatedAt { get; set; }
+}

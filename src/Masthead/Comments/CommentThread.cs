@@ -1,0 +1,69 @@
+namespace Masthead.Comments;
+
+public sealed record CommentView(int Id, int? ParentId, string AuthorName, string? AuthorUrl, string Body, DateTime CreatedAt);
+
+/// <summary>A comment with the replies under it, as the article page shows them.</summary>
+public sealed class CommentThread(CommentView comment, int depth)
+{
+    /// <summary>Replies deeper than this are shown at this depth, under the comment they answer.</summary>
+    public const int MaxDepth = 5;
+
+    public CommentView Comment { get; } = comment;
+    public int Depth { get; } = depth;
+    public List<CommentThread> Replies { get; } = [];
+
+    /// <summary>Builds the threads from comments in display order (oldest first); replies to missing comments become top-level.</summary>
+    public static IReadOnlyList<CommentThread> Build(IReadOnlyList<CommentView> comments)
+    {
+        var byId = new Dictionary<int, CommentThread>(comments.Count);
+        var roots = new List<CommentThread>();
+        foreach (var c in comments)
+        {
+            CommentThread node;
+            if (c.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent))
+            {
+                var home = parent.Depth < MaxDepth ? parent : parent.Parent!;
+                node = new CommentThread(c, home.Depth + 1) { Parent = home };
+                home.Replies.Add(node);
+            }
+            else
+            {
+                node = new CommentThread(c, 1);
+                roots.Add(node);
+            }
+            byId[c.Id] = node;
+        }
+        return roots;
+    }
+
+    private CommentThread? Parent { get; init; }
+
+    /// <summary>Initials for the generated avatar.</summary>
+    public string Initials
+    {
+        get
+        {
+            var parts = Comment.AuthorName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length switch
+            {
+                0 => "?",
+                1 => parts[0][..1].ToUpperInvariant(),
+                _ => (parts[0][..1] + parts[^1][..1]).ToUpperInvariant(),
+            };
+        }
+    }
+
+    /// <summary>One of twelve avatar colours, stable for a name (never derived from the email, which stays private).</summary>
+    public int Colour
+    {
+        get
+        {
+            var h = 0u;
+            foreach (var ch in Comment.AuthorName)
+            {
+                h = h * 31 + ch;
+            }
+            return (int)(h % 12);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Masthead.Articles;
+using Masthead.Data.Sqlite;
+using Masthead.Demo;
+using Masthead.Shared;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Data;
+
+public static class DataModule
+{
+    /// <summary>The embedded default: one SQLite file, masthead.db, in the data folder.</summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDbContextPool<MastheadDb, SqliteMastheadDb>((sp, options) =>
+        {
+            var site = sp.GetRequiredService<SiteOptions>();
+            options.UseSqlite(SqliteConnectionString(site.DataPath));
+            foreach (var interceptor in sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+            {
+                options.AddInterceptors(interceptor);
+            }
+        });
+        return builder;
+    }
+
+    public static string SqliteConnectionString(string dataPath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataPath, "masthead.db"),
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>
+    /// Brings the database to the current schema and, when demo content is asked for and the database has no
+    /// articles yet, fills it. A database that already has content is never touched by the demo.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var site = scope.ServiceProvider.GetRequiredService<SiteOptions>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Masthead.Data");
+        Directory.CreateDirectory(site.DataPath);
+        Directory.CreateDirectory(site.MediaPath);
+
+        var db = scope.ServiceProvider.GetRequiredService<MastheadDb>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers carry on while a comment or an edit is being written; the setting sticks to the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+
+        if (site.Demo && !await db.Articles.AnyAsync(ct))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var renderer = scope.ServiceProvider.GetRequiredService<ArticleRenderer>();
+            var clock = scope.ServiceProvider.GetRequiredService<SiteClock>();
+            await DemoContent.SeedAsync(db, renderer, site.MediaPath, clock.UtcNow, ct: ct);
+            logger.LogInformation("Demo content added in {Elapsed}", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+        else if (site.Demo)
+        {
+            logger.LogInformation("The database already has articles; demo content was not added");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using Masthead.Articles;
+using Masthead.Comments;
+using Masthead.Media;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Masthead.Data;
+
+/// <summary>
+/// The one model of the site, shared by every database provider. Each provider has its own subclass with its
+/// own migrations (Sqlite/, later Postgres/), so nothing here may depend on one provider's features.
+/// </summary>
+public abstract class MastheadDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Byline> Bylines => Set<Byline>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Redirect> Redirects => Set<Redirect>();
+    public DbSet<Image> Images => Set<Image>();
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored in UTC; providers that forget the kind on the way back (SQLite) get it restored.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Article>(e =>
+        {
+            e.Property(a => a.Slug).HasMaxLength(200);
+            e.HasIndex(a => a.Slug).IsUnique();
+            e.Property(a => a.Headline).HasMaxLength(300);
+            e.Property(a => a.Standfirst).HasMaxLength(1000);
+            e.Property(a => a.Dateline).HasMaxLength(100);
+            e.Property(a => a.SourceUrl).HasMaxLength(2000);
+            e.Property(a => a.WithdrawalNote).HasMaxLength(1000);
+            e.HasIndex(a => new { a.Status, a.PublishedAt });
+            e.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
+            e.HasIndex(a => new { a.Status, a.CommentCount });
+            e.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(a => a.Source).WithMany().HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(a => a.Image).WithMany().HasForeignKey(a => a.ImageId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(a => a.ReadAlso).WithMany().HasForeignKey(a => a.ReadAlsoArticleId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+            e.HasMany(a => a.Bylines).WithOne().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(a => a.Path);
+        });
+        b.Entity<Byline>(e =>
+        {
+            e.HasKey(x => new { x.ArticleId, x.AuthorId });
+            e.HasOne(x => x.Author).WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.AuthorId);
+        });
+        b.Entity<Section>(e =>
+        {
+            e.Property(s => s.Slug).HasMaxLength(100);
+            e.HasIndex(s => s.Slug).IsUnique();
+            e.Property(s => s.Name).HasMaxLength(100);
+            e.Property(s => s.Description).HasMaxLength(500);
+            e.Ignore(s => s.Path);
+        });
+        b.Entity<Tag>(e =>
+        {
+            e.Property(t => t.Slug).HasMaxLength(100);
+            e.HasIndex(t => t.Slug).IsUnique();
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Ignore(t => t.Path);
+        });
+        b.Entity<Author>(e =>
+        {
+            e.Property(a => a.Slug).HasMaxLength(100);
+            e.HasIndex(a => a.Slug).IsUnique();
+            e.Property(a => a.Name).HasMaxLength(100);
+            e.Property(a => a.JobTitle).HasMaxLength(100);
+            e.Property(a => a.Bio).HasMaxLength(2000);
+            e.Property(a => a.Email).HasMaxLength(254);
+            e.HasOne(a => a.Image).WithMany().HasForeignKey(a => a.ImageId).OnDelete(DeleteBehavior.SetNull);
+            e.Ignore(a => a.Path);
+        });
+        b.Entity<Source>(e =>
+        {
+            e.Property(s => s.Slug).HasMaxLength(100);
+            e.HasIndex(s => s.Slug).IsUnique();
+            e.Property(s => s.Name).HasMaxLength(100);
+            e.Property(s => s.Url).HasMaxLength(2000);
+        });
+        b.Entity<Redirect>(e =>
+        {
+            e.Property(r => r.Path).HasMaxLength(400);
+            e.HasIndex(r => r.Path).IsUnique();
+            e.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Image>(e =>
+        {
+            e.Property(i => i.FileName).HasMaxLength(300);
+            e.HasIndex(i => i.FileName).IsUnique();
+            e.Property(i => i.ContentType).HasMaxLength(50);
+            e.Property(i => i.AltText).HasMaxLength(500);
+            e.Property(i => i.Caption).HasMaxLength(1000);
+            e.Property(i => i.Credit).HasMaxLength(200);
+            e.Ignore(i => i.Url);
+        });
+        b.Entity<Comment>(e =>
+        {
+            e.Property(c => c.AuthorName).HasMaxLength(100);
+            e.Property(c => c.AuthorEmail).HasMaxLength(254);
+            e.Property(c => c.AuthorUrl).HasMaxLength(200);
+            e.Property(c => c.Body).HasMaxLength(5000);
+            e.Property(c => c.IpAddress).HasMaxLength(45);
+            e.Property(c => c.UserAgent).HasMaxLength(500);
+            e.HasOne(c => c.Article).WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
+            e.HasIndex(c => new { c.Status, c.CreatedAt });
+        });
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,18 @@
+namespace Masthead.Media;
+
+/// <summary>A picture in the media library. <see cref="FileName"/> is relative to the data folder's media directory.</summary>
+public class Image
+{
+    public int Id { get; set; }
+    public required string FileName { get; set; }
+    public string ContentType { get; set; } = "image/jpeg";
+    public int Width { get; set; }
+    public int Height { get; set; }
+    /// <summary>Describes the picture for people who cannot see it; required before publication.</summary>
+    public string AltText { get; set; } = "";
+    public string Caption { get; set; } = "";
+    /// <summary>Who made the picture, e.g. "Photo: Anna Petrova / Northwire".</summary>
+    public string Credit { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string Url => $"/media/{FileName}";
+}

@@ -1,0 +1,47 @@
+using Masthead;
+using Masthead.Articles;
+using Masthead.Data;
+using Masthead.Shared;
+
+// The command line decides what runs: the site (the default) or a one-off command such as --help.
+var cli = MastheadCommandLine.Parse(args);
+if (cli.RunsCommand)
+{
+    return await cli.InvokeAsync();
+}
+
+var builder = WebApplication.CreateBuilder(cli.HostArgs);
+builder.Configuration.AddInMemoryCollection(cli.Settings);
+
+// Each feature registers what it needs in one small file.
+builder.AddSite();
+builder.AddData();
+builder.AddArticles();
+builder.Services.AddRazorPages().WithRazorPagesAtContentRoot();
+
+var app = builder.Build();
+
+// The schema is migrated (and demo content added when asked) before the first request is served.
+await app.Services.InitializeDatabaseAsync(app.Configuration, app.Lifetime.ApplicationStopping);
+
+// Headers every answer carries, before anything can short-circuit.
+app.UseSecurityHeaders();
+// Unknown paths re-run as the helpful 404 page (search box, latest stories).
+app.UseStatusCodePagesWithReExecute("/not-found");
+// Compression wraps the cache so cached pages are stored once and compressed per client.
+app.UseResponseCompression();
+// Public pages come from the output cache; it answers If-None-Match / If-Modified-Since with 304 itself.
+app.UseOutputCache();
+// On a cache miss the page is rendered once; give it a validator so the cached copy can answer 304s.
+app.UseContentValidators();
+
+app.MapStaticAssets();
+app.MapMedia();
+app.MapGet("/healthz", () => TypedResults.Text("ok"));
+app.MapRazorPages().WithStaticAssets();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+namespace Masthead.Shared;
+
+/// <summary>What the layout puts in &lt;head&gt; for a page: title, description, canonical and paging links.</summary>
+public sealed class PageHead
+{
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    /// <summary>Site-relative path of the canonical URL; the layout makes it absolute.</summary>
+    public string CanonicalPath { get; set; } = "/";
+    public string? PrevPath { get; set; }
+    public string? NextPath { get; set; }
+    /// <summary>og:type; "article" on article pages.</summary>
+    public string OpenGraphType { get; set; } = "website";
+    public string? ImagePath { get; set; }
+    public bool NoIndex { get; set; }
+}
+
+/// <summary>Implemented by page models whose pages use the site layout.</summary>
+public interface IHasPageHead
+{
+    PageHead Head { get; }
+}

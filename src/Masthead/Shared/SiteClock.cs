@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace Masthead.Shared;
+
+/// <summary>Now, and how times look to readers: stored in UTC, shown in the site's zone with a valid ISO offset.</summary>
+public sealed class SiteClock(TimeProvider time, SiteOptions site)
+{
+    private readonly TimeZoneInfo _zone = TryFindZone(site.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    public DateTimeOffset Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), _zone);
+
+    /// <summary>ISO 8601 with offset, e.g. 2026-11-27T03:23:00+00:00, as &lt;time datetime&gt; and schema.org want it.</summary>
+    public string Iso(DateTime utc) => Local(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>27 November 2026, 03:23</summary>
+    public string Long(DateTime utc) => Local(utc).ToString("d MMMM yyyy, HH:mm", Culture);
+
+    /// <summary>27 Nov 2026</summary>
+    public string Short(DateTime utc) => Local(utc).ToString("d MMM yyyy", Culture);
+
+    public IHtmlContent Time(DateTime utc, bool withTime = true) => new HtmlString(
+        $"<time datetime=\"{Iso(utc)}\">{HtmlEncoder.Default.Encode(withTime ? Long(utc) : Short(utc))}</time>");
+
+    public static bool TryFindZone(string id, out TimeZoneInfo zone)
+    {
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            zone = TimeZoneInfo.Utc;
+            return false;
+        }
+    }
+}

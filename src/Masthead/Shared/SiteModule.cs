@@ -1,0 +1,64 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Masthead.Shared;
+
+public static class SiteModule
+{
+    public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiteOptions>()
+            .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => SiteClock.TryFindZone(o.TimeZone, out _), "Masthead:TimeZone is not a known time zone id.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SiteClock>();
+
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/feed+json"]);
+        });
+        // Pages are compressed on every cache hit, so favour speed over the last few percent of size.
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
+        builder.Services.AddOutputCache(o =>
+        {
+            o.AddPolicy(SiteCache.PublicPolicy, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(SiteCache.ContentTag));
+        });
+        builder.Services.AddSingleton<SiteCache>();
+        return builder;
+    }
+
+    /// <summary>Uploaded and generated images from the data folder. File names never change, so they are cached for a year.</summary>
+    public static void MapMedia(this WebApplication app)
+    {
+        var site = app.Services.GetRequiredService<SiteOptions>();
+        Directory.CreateDirectory(site.MediaPath);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(site.MediaPath),
+            RequestPath = "/media",
+            OnPrepareResponse = ctx =>
+                ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
+    }
+
+    public static void UseSecurityHeaders(this WebApplication app) => app.Use((context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "SAMEORIGIN";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+        return next(context);
+    });
+}
