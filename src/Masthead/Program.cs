@@ -14,10 +14,10 @@ var builder = WebApplication.CreateBuilder(cli.HostArgs);
 builder.Configuration.AddInMemoryCollection(cli.Settings);
 
 // Each feature registers what it needs in one small file.
+builder.Services.AddRazorPages().WithRazorPagesAtContentRoot();
 builder.AddSite();
 builder.AddData();
 builder.AddArticles();
-builder.Services.AddRazorPages().WithRazorPagesAtContentRoot();
 
 var app = builder.Build();
 
@@ -35,10 +35,10 @@ app.UseOutputCache();
 // On a cache miss the page is rendered once; give it a validator so the cached copy can answer 304s.
 app.UseContentValidators();
 
-app.MapStaticAssets();
+app.UseSiteAssets();
 app.MapMedia();
 app.MapGet("/healthz", () => TypedResults.Text("ok"));
-app.MapRazorPages().WithStaticAssets();
+app.MapRazorPages();
 
 await app.RunAsync();
 return 0;

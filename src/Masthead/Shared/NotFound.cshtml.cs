@@ -13,6 +13,8 @@ public sealed class NotFoundModel(MastheadDb db) : PageModel, IHasPageHead
     public async Task OnGetAsync(CancellationToken ct)
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
+        Head.CanonicalPath = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath is { Length: > 0 } path
+            ? path : Request.Path.Value ?? "/";
         Latest = await db.LatestAsync(8, ct);
     }
 }

@@ -37,6 +37,17 @@ public static class SiteModule
         return builder;
     }
 
+    /// <summary>
+    /// The theme's own files from wwwroot. Pages link them with asp-append-version, so a link carries a hash of the
+    /// file (?v=...) and changes when the file does: such requests are cached for a year.
+    /// </summary>
+    public static void UseSiteAssets(this WebApplication app) => app.UseStaticFiles(new StaticFileOptions
+    {
+        OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Query.ContainsKey("v")
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=3600",
+    });
+
     /// <summary>Uploaded and generated images from the data folder. File names never change, so they are cached for a year.</summary>
     public static void MapMedia(this WebApplication app)
     {

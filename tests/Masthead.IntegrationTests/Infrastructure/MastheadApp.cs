@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Sockets;
+using Masthead.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real Masthead on a real loopback port, with its own data folder and SQLite file. Tests talk to it over HTTP
+/// and reach into its services only to arrange data or to count queries.
+/// </summary>
+public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("n"));
+    public QueryCounter Queries { get; } = new();
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Start with the demo newsroom instead of an empty site.</summary>
+    protected virtual bool Demo => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Masthead:DataDirectory", DataDirectory);
+        builder.UseSetting("Masthead:Demo", Demo ? "true" : "false");
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
+    }
+
+    public Task InitializeAsync()
+    {
+        var port = FreePort();
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        StartServer();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A client that shows redirects and status codes as they are, like a crawler would see them.</summary>
+    public HttpClient Http() => new(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
+    {
+        BaseAddress = BaseAddress,
+    };
+
+    /// <summary>Runs <paramref name="work"/> with the app's own services in a fresh scope.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<MastheadDb, Task<T>> work) =>
+        WithServicesAsync(sp => work(sp.GetRequiredService<MastheadDb>()));
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing request; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>The site as a new user sees it after `--demo`.</summary>
+public sealed class DemoApp : MastheadApp
+{
+    protected override bool Demo => true;
+}
+
+/// <summary>Counts the SQL commands the app sends, to pin the number of queries behind a page.</summary>
+public sealed class QueryCounter : DbCommandInterceptor
+{
+    private int _count;
+    private readonly List<string> _recent = [];
+
+    public int Count => Volatile.Read(ref _count);
+    public IReadOnlyList<string> Recent { get { lock (_recent) { return [.. _recent]; } } }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        lock (_recent) { _recent.Clear(); }
+    }
+
+    private void Record(DbCommand command)
+    {
+        Interlocked.Increment(ref _count);
+        lock (_recent) { _recent.Add(command.CommandText); }
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Record(command);
+        return result;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoApp>
+{
+    public const string Name = "demo site";
+}
