@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beyond the .NET SDK, when it is missing: Debian's Chromium (browser tests,
+# never a browser downloaded by a test tool) and fonts for it. Safe to run again: it installs nothing twice.
+set -euo pipefail
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
+[ ${#need[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "The test suite needs these Debian packages: ${need[*]}. Install them as root: apt-get install ${need[*]}" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+APT="apt-get -o DPkg::Lock::Timeout=900 -o Acquire::Retries=3"
+echo "Installing ${need[*]} ..."
+# The package lists' lock is not covered by DPkg::Lock::Timeout, so retry the update.
+for i in 1 2 3 4 5; do $APT update -qq && break; sleep 15; done
+$APT install -y -qq --no-install-recommends "${need[@]}" >/dev/null

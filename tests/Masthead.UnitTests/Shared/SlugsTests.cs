@@ -1,0 +1,23 @@
+using Masthead.Shared;
+
+namespace Masthead.UnitTests.Shared;
+
+public sealed class SlugsTests
+{
+    [Theory]
+    [InlineData("Dockworkers walk out in Rotterdam", "dockworkers-walk-out-in-rotterdam")]
+    [InlineData("  São Paulo's mayor: \"No new taxes\"!  ", "sao-paulos-mayor-no-new-taxes")]
+    [InlineData("Zürich & Łódź — 2026", "zurich-odz-2026")]
+    [InlineData("!!!", "")]
+    public void Slug_is_lower_case_ascii_with_single_hyphens(string text, string expected) =>
+        Assert.Equal(expected, Slugs.From(text));
+
+    [Fact]
+    public void Slug_is_cut_at_a_word_boundary_within_the_limit()
+    {
+        var slug = Slugs.From("The central bank raises interest rates for the fourth time this year amid stubborn inflation", 40);
+        Assert.True(slug.Length <= 40);
+        Assert.False(slug.EndsWith('-'));
+        Assert.StartsWith("the-central-bank-raises", slug);
+    }
+}
