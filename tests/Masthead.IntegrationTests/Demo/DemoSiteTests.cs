@@ -1,0 +1,107 @@
+using System.Net;
+using Masthead.Articles;
+using Masthead.Comments;
+using Masthead.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.IntegrationTests.Demo;
+
+/// <summary>The demo newsroom a new user sees after `--demo`, and the cost of its busiest pages.</summary>
+[Collection(DemoCollection.Name)]
+public sealed class DemoSiteTests(DemoApp app)
+{
+    [Fact]
+    public async Task Demo_content_looks_like_a_real_newsroom()
+    {
+        var stats = await app.WithDbAsync(async db => new
+        {
+            Published = await db.Articles.CountAsync(a => a.Status == ArticleStatus.Published),
+            Sections = await db.Sections.CountAsync(),
+            Tags = await db.Tags.CountAsync(),
+            AuthorsWithBios = await db.Authors.CountAsync(a => a.Bio.Length > 40),
+            Sources = await db.Sources.CountAsync(),
+            Syndicated = await db.Articles.CountAsync(a => a.SourceId != null && a.SourceUrl != null),
+            WithImages = await db.Articles.CountAsync(a => a.ImageId != null),
+            WithQuotes = await db.Articles.CountAsync(a => a.BodyMarkdown.Contains("> \u201c") || a.BodyMarkdown.Contains("> \"")),
+            Comments = await db.Comments.CountAsync(),
+            Threaded = await db.Comments.CountAsync(c => c.ParentId != null),
+            BusiestThread = await db.Articles.MaxAsync(a => a.CommentCount),
+            Oldest = await db.Articles.Where(a => a.PublishedAt != null).MinAsync(a => a.PublishedAt!.Value),
+            Newest = await db.Articles.Where(a => a.Status == ArticleStatus.Published).MaxAsync(a => a.PublishedAt!.Value),
+            Images = await db.Images.Select(i => i.FileName).ToListAsync(),
+        });
+
+        Assert.True(stats.Published >= 300, $"{stats.Published} published articles");
+        Assert.True(stats.Sections >= 8, $"{stats.Sections} sections");
+        Assert.True(stats.Tags >= 80, $"{stats.Tags} tags");
+        Assert.Equal(6, stats.AuthorsWithBios);
+        Assert.Equal(3, stats.Sources);
+        Assert.True(stats.Syndicated >= 30, $"{stats.Syndicated} syndicated articles");
+        Assert.True(stats.WithImages >= stats.Published * 8 / 10, $"{stats.WithImages} articles with images");
+        Assert.True(stats.WithQuotes >= 50, $"{stats.WithQuotes} articles with quoted speech");
+        Assert.True(stats.Comments >= 3000, $"{stats.Comments} comments");
+        Assert.True(stats.Threaded >= 500, $"{stats.Threaded} replies");
+        Assert.True(stats.BusiestThread >= 100, $"busiest article has {stats.BusiestThread} comments");
+        Assert.True(DateTime.UtcNow - stats.Oldest > TimeSpan.FromDays(45), $"oldest story {stats.Oldest:u}");
+        Assert.True(DateTime.UtcNow - stats.Newest < TimeSpan.FromDays(1), $"newest story {stats.Newest:u}");
+        Assert.All(stats.Images, f => Assert.True(File.Exists(Path.Combine(app.DataDirectory, "media", f)), $"{f} is missing"));
+    }
+
+    [Fact]
+    public async Task Demo_images_are_served_as_jpeg_drawings()
+    {
+        var file = await app.WithDbAsync(db => db.Images.Select(i => i.FileName).FirstAsync());
+        using var http = app.Http();
+        var response = await http.GetAsync($"/media/{file}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.Length > 10_000, $"{file} is only {bytes.Length} bytes: not much of a drawing");
+        Assert.True(response.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365));
+    }
+
+    [Fact]
+    public async Task Article_page_with_hundreds_of_comments_takes_a_fixed_small_number_of_queries()
+    {
+        var busiest = await app.WithDbAsync(db => db.Articles.Public().OrderByDescending(a => a.CommentCount)
+            .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, a.CommentCount }).FirstAsync());
+        var path = ArticlePaths.For(busiest.PublishedAt, busiest.Slug);
+        await app.GetPageAsync("/healthz"); // sections and other start-up reads are done
+
+        await app.GetPageAsync("/"); // fills the section directory
+        app.Queries.Reset();
+        var page = await app.GetPageAsync(path);
+        var queries = app.Queries.Count;
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(busiest.CommentCount, page.All(".comment").Count);
+        Assert.True(queries <= 6, $"The article page took {queries} queries:\n{string.Join("\n---\n", app.Queries.Recent)}");
+
+        app.Queries.Reset();
+        Assert.Equal(HttpStatusCode.OK, (await app.GetPageAsync(path)).Status);
+        Assert.Equal(0, app.Queries.Count); // served from the output cache
+    }
+
+    [Fact]
+    public async Task Front_page_takes_a_fixed_small_number_of_queries()
+    {
+        await app.GetPageAsync("/warm-up-the-layout/"); // fills the section directory
+        app.Queries.Reset();
+        var page = await app.GetPageAsync("/?from=query-count-test");
+        var queries = app.Queries.Count;
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.True(page.All(".section-block").Count >= 8);
+        Assert.True(queries <= 5, $"The front page took {queries} queries:\n{string.Join("\n---\n", app.Queries.Recent)}");
+    }
+
+    [Fact]
+    public async Task Every_public_comment_on_the_demo_is_approved_and_counted()
+    {
+        var mismatched = await app.WithDbAsync(db => db.Articles
+            .Where(a => a.CommentCount != db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved))
+            .Select(a => a.Slug).ToListAsync());
+        Assert.Empty(mismatched);
+    }
+}
