@@ -2,6 +2,12 @@
 # Installs what the test suite needs beyond the .NET SDK, when it is missing: Debian's Chromium (browser tests,
 # never a browser downloaded by a test tool) and fonts for it. Safe to run again: it installs nothing twice.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# axe-core for the accessibility checks, exactly as package-lock.json pins it.
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
