@@ -1,6 +1,8 @@
 using Masthead;
 using Masthead.Articles;
+using Masthead.Comments;
 using Masthead.Data;
+using Masthead.Mail;
 using Masthead.Shared;
 
 // The command line decides what runs: the site (the default) or a one-off command such as --help.
@@ -18,6 +20,8 @@ builder.Services.AddRazorPages().WithRazorPagesAtContentRoot();
 builder.AddSite();
 builder.AddData();
 builder.AddArticles();
+builder.AddMail();
+builder.AddComments();
 
 var app = builder.Build();
 
@@ -30,6 +34,10 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found");
 // Compression wraps the cache so cached pages are stored once and compressed per client.
 app.UseResponseCompression();
+// What the public can post is limited per address before any work is done.
+app.UseRateLimiter();
+// Cached pages with a comment form get this reader's own antiforgery and form tokens.
+app.UseCommentFormTokens();
 // Public pages come from the output cache; it answers If-None-Match / If-Modified-Since with 304 itself.
 app.UseOutputCache();
 // On a cache miss the page is rendered once; give it a validator so the cached copy can answer 304s.
@@ -38,6 +46,7 @@ app.UseContentValidators();
 app.UseSiteAssets();
 app.MapMedia();
 app.MapGet("/healthz", () => TypedResults.Text("ok"));
+app.MapComments();
 app.MapRazorPages();
 
 await app.RunAsync();

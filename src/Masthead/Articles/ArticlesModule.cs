@@ -14,6 +14,7 @@ public static class ArticlesModule
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Articles/FrontPage", "page/{pageNumber:int:min(2)}/");
+            o.Conventions.AddPageRoute("/Articles/Read", "{year:int}/{month:int}/{day:int}/{slug}/comment-page-{commentPage:int:min(2)}/");
             o.Conventions.AddPageRoute("/Articles/SectionPage", "section/{slug}/page/{pageNumber:int:min(2)}/");
             o.Conventions.AddPageRoute("/Articles/TagPage", "tag/{slug}/page/{pageNumber:int:min(2)}/");
             o.Conventions.AddPageRoute("/Articles/AuthorPage", "author/{slug}/page/{pageNumber:int:min(2)}/");

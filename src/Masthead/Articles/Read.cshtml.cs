@@ -1,6 +1,7 @@
 using Masthead.Comments;
 using Masthead.Data;
 using Masthead.Shared;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -53,8 +54,26 @@ public sealed record ArticleView
     public string SectionPath => $"/section/{SectionSlug}/";
 }
 
+/// <summary>The comment form's fields, named as WordPress names them so that readers' password managers and habits carry over.</summary>
+public sealed class CommentFormInput
+{
+    public string? Comment { get; set; }
+    public string? Author { get; set; }
+    public string? Email { get; set; }
+    public string? Url { get; set; }
+    public int? Parent { get; set; }
+    /// <summary>Consent to keep name, email and website in a cookie.</summary>
+    public bool Remember { get; set; }
+    public bool Notify { get; set; }
+    /// <summary>The honeypot: hidden from people, filled in by robots.</summary>
+    public string? Phone { get; set; }
+    public string? Token { get; set; }
+}
+
 [OutputCache(PolicyName = SiteCache.PublicPolicy)]
-public sealed class ReadModel(MastheadDb db) : PageModel, IHasPageHead
+[CommentForm]
+[IgnoreAntiforgeryToken] // checked by hand in OnPostAsync, so that a stale form gets a message instead of a bare 400
+public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, SiteClock clock, CommenterCookies cookies) : PageModel, IHasPageHead
 {
     private const int RelatedCount = 4;
 
@@ -64,10 +83,135 @@ public sealed class ReadModel(MastheadDb db) : PageModel, IHasPageHead
     public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
     public ArticleCard? Older { get; private set; }
     public ArticleCard? Newer { get; private set; }
-    public IReadOnlyList<CommentThread> Comments { get; private set; } = [];
     public bool IsWithdrawn { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    /// <summary>This page's top-level threads of comments.</summary>
+    public IReadOnlyList<CommentThread> Comments { get; private set; } = [];
+    public int CommentPage { get; private set; } = 1;
+    public int CommentPages { get; private set; } = 1;
+    public bool CommentsOpen { get; private set; }
+    public int MaxDepth => commentOptions.MaxDepth;
+
+    /// <summary>What the reader typed, kept when the form comes back with messages.</summary>
+    public CommentFormInput Form { get; private set; } = new();
+    public CommentResult? Result { get; private set; }
+    /// <summary>The comment being replied to without JavaScript (?replytocom=ID).</summary>
+    public CommentView? ReplyingTo { get; private set; }
+
+    public string CommentPagePath(int page) => page <= 1 ? Article.Path : $"{Article.Path}comment-page-{page}/";
+
+    public async Task<IActionResult> OnGetAsync(string slug, int commentPage = 1, int? replytocom = null, CancellationToken ct = default)
+    {
+        if (await LoadAsync(slug, commentPage, ct) is { } other)
+        {
+            return other;
+        }
+        if (cookies.Commenter(Request) is { } known)
+        {
+            Form = new CommentFormInput { Author = known.Name, Email = known.Email, Url = known.Url, Remember = true };
+        }
+        if (replytocom is { } parentId)
+        {
+            ReplyingTo = FindComment(Comments, parentId);
+            Form.Parent = ReplyingTo?.Id;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, [FromForm] CommentFormInput input,
+        [FromServices] CommentPoster poster, [FromServices] IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (await LoadArticleAsync(slug, 1, ct) is { } other)
+        {
+            return other;
+        }
+        Form = input;
+        var result = IsWithdrawn ? CommentResult.Fail(CommentOutcome.Closed, CommentMessages.Closed)
+            : !await antiforgery.IsRequestValidAsync(HttpContext) ? CommentResult.Fail(CommentOutcome.Expired, CommentMessages.Expired)
+            : await poster.PostAsync(new CommentSubmission
+            {
+                ArticleId = Article.Id,
+                ParentId = input.Parent,
+                Body = input.Comment,
+                Name = input.Author,
+                Email = input.Email,
+                Url = input.Url,
+                Honeypot = input.Phone,
+                FormToken = input.Token,
+                IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+                UserAgent = Request.Headers.UserAgent.ToString(),
+                NotifyReplies = input.Notify,
+            }, ct);
+
+        if (result is { Accepted: true, Comment: { } comment })
+        {
+            // A 303 answer means the comment is committed.
+            if (input.Remember)
+            {
+                cookies.Remember(Response, new RememberedCommenter(comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl));
+            }
+            else
+            {
+                CommenterCookies.Forget(Response);
+            }
+            if (result.Outcome == CommentOutcome.Held)
+            {
+                cookies.AddHeld(Request, Response, comment.Id);
+            }
+            var location = $"{CommentPagePath(await CommentPageOfAsync(comment, ct))}#comment-{comment.Id}";
+            if (WantsJson)
+            {
+                return new JsonResult(new { outcome = result.Outcome.ToString().ToLowerInvariant(), message = result.Message, location, id = comment.Id });
+            }
+            Response.Headers.Location = location;
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+
+        Response.StatusCode = result.Outcome switch
+        {
+            CommentOutcome.Invalid => StatusCodes.Status422UnprocessableEntity,
+            CommentOutcome.RateLimited => StatusCodes.Status429TooManyRequests,
+            CommentOutcome.Closed => StatusCodes.Status403Forbidden,
+            CommentOutcome.Duplicate => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        if (WantsJson)
+        {
+            return new JsonResult(new { outcome = result.Outcome.ToString().ToLowerInvariant(), message = result.Message, errors = result.Errors })
+            {
+                StatusCode = Response.StatusCode,
+            };
+        }
+        Result = result;
+        var parent = input.Parent is { } p ? p : 0;
+        await LoadCommentsAsync(parent > 0 ? await RootPageAsync(parent, ct) : CommentPages, ct);
+        ReplyingTo = parent > 0 ? FindComment(Comments, parent) : null;
+        return Page();
+    }
+
+    private bool WantsJson => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>Loads the article and everything around it for a GET; null when the page can be shown.</summary>
+    private async Task<IActionResult?> LoadAsync(string slug, int commentPage, CancellationToken ct)
+    {
+        if (await LoadArticleAsync(slug, commentPage, ct) is { } other)
+        {
+            return other;
+        }
+        if (IsWithdrawn)
+        {
+            return Page();
+        }
+        Response.Headers.LastModified = Article.ModifiedAt.ToString("R");
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } cache)
+        {
+            cache.Context.Tags.Add(SiteCache.ArticleTag(Article.Id));
+        }
+        await LoadSurroundingsAsync(Article, ct);
+        return await LoadCommentsAsync(commentPage, ct) ? null : NotFound();
+    }
+
+    private async Task<IActionResult?> LoadArticleAsync(string slug, int commentPage, CancellationToken ct)
     {
         var article = await db.Articles.AsNoTracking()
             .Where(a => a.Slug == slug && a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn))
@@ -104,34 +248,102 @@ public sealed class ReadModel(MastheadDb db) : PageModel, IHasPageHead
         {
             return await RedirectFromOldPathAsync(ct);
         }
-        if (!string.Equals(Request.Path.Value, article.Path, StringComparison.Ordinal))
+        Article = article;
+        var expected = CommentPagePath(commentPage);
+        if (HttpMethods.IsGet(Request.Method) && !string.Equals(Request.Path.Value, expected, StringComparison.Ordinal))
         {
             // Wrong date or a missing trailing slash: one address per article.
-            return RedirectPermanent(article.Path);
+            return RedirectPermanent(expected + Request.QueryString);
         }
 
-        Article = article;
         Head.Title = article.Headline;
         Head.Description = article.Standfirst;
-        Head.CanonicalPath = article.Path;
+        Head.CanonicalPath = expected;
         Head.ImagePath = article.Image?.Url;
-
+        CommentsOpen = CommentRules.IsOpen(article.CommentsOpen, article.PublishedAt, clock.UtcNow, commentOptions);
         if (article.Status == ArticleStatus.Withdrawn)
         {
             IsWithdrawn = true;
             Head.NoIndex = true;
             Response.StatusCode = StatusCodes.Status410Gone;
-            return Page();
         }
+        return null;
+    }
 
-        Response.Headers.LastModified = article.ModifiedAt.ToString("R");
-        await LoadSurroundingsAsync(article, ct);
-        Comments = CommentThread.Build(await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved)
+    /// <summary>
+    /// The approved comments (and, for their author alone, held ones) as threads, one page of top-level threads.
+    /// False when the page number is past the last page.
+    /// </summary>
+    private async Task<bool> LoadCommentsAsync(int page, CancellationToken ct)
+    {
+        var articleId = Article.Id;
+        var views = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.Body, c.CreatedAt))
-            .ToListAsync(ct));
-        return Page();
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false))
+            .ToListAsync(ct);
+        var held = cookies.HeldComments(Request);
+        if (held.Count > 0)
+        {
+            var mine = await db.Comments.AsNoTracking()
+                .Where(c => held.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Pending)
+                .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, true))
+                .ToListAsync(ct);
+            views = [.. views.Concat(mine).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)];
+        }
+        var threads = CommentThread.Build(views, commentOptions.MaxDepth);
+        CommentPages = Paged<CommentThread>.CountPages(threads.Count, commentOptions.ThreadsPerPage);
+        if (page < 1 || page > CommentPages)
+        {
+            return false;
+        }
+        CommentPage = page;
+        Comments = threads.Skip((page - 1) * commentOptions.ThreadsPerPage).Take(commentOptions.ThreadsPerPage).ToList();
+        if (page > 1)
+        {
+            Head.Title = $"{Article.Headline}: comments, page {page}";
+        }
+        Head.PrevPath = page > 1 ? CommentPagePath(page - 1) : null;
+        Head.NextPath = page < CommentPages ? CommentPagePath(page + 1) : null;
+        return true;
+    }
+
+    /// <summary>The page of comments that shows <paramref name="comment"/>: the page of its top-level thread.</summary>
+    private Task<int> CommentPageOfAsync(Comment comment, CancellationToken ct) => RootPageAsync(comment.Id, ct);
+
+    private async Task<int> RootPageAsync(int commentId, CancellationToken ct)
+    {
+        var articleId = Article.Id;
+        var tree = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && (c.Status == CommentStatus.Approved || c.Id == commentId))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ParentId })
+            .ToListAsync(ct);
+        var parents = tree.ToDictionary(c => c.Id, c => c.ParentId);
+        var root = commentId;
+        for (var hops = 0; parents.TryGetValue(root, out var up) && up is { } next && parents.ContainsKey(next) && hops < 1000; hops++)
+        {
+            root = next;
+        }
+        var roots = tree.Where(c => c.ParentId is null || !parents.ContainsKey(c.ParentId.Value)).Select(c => c.Id).ToList();
+        var index = roots.IndexOf(root);
+        return index < 0 ? 1 : index / commentOptions.ThreadsPerPage + 1;
+    }
+
+    private static CommentView? FindComment(IEnumerable<CommentThread> threads, int id)
+    {
+        foreach (var thread in threads)
+        {
+            if (thread.Comment.Id == id && !thread.Comment.Held)
+            {
+                return thread.Comment;
+            }
+            if (FindComment(thread.Replies, id) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
     }
 
     /// <summary>The related stories, the "READ ALSO" pick and the neighbours in the section.</summary>

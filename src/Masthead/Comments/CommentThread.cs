@@ -1,28 +1,31 @@
 namespace Masthead.Comments;
 
-public sealed record CommentView(int Id, int? ParentId, string AuthorName, string? AuthorUrl, string Body, DateTime CreatedAt);
+/// <summary>A comment as the article page shows it. <see cref="Held"/>: pending, shown only to its author.</summary>
+public sealed record CommentView(int Id, int? ParentId, string AuthorName, string? AuthorUrl, string BodyHtml, DateTime CreatedAt, bool Held = false);
 
 /// <summary>A comment with the replies under it, as the article page shows them.</summary>
 public sealed class CommentThread(CommentView comment, int depth)
 {
-    /// <summary>Replies deeper than this are shown at this depth, under the comment they answer.</summary>
-    public const int MaxDepth = 5;
-
     public CommentView Comment { get; } = comment;
     public int Depth { get; } = depth;
     public List<CommentThread> Replies { get; } = [];
 
-    /// <summary>Builds the threads from comments in display order (oldest first); replies to missing comments become top-level.</summary>
-    public static IReadOnlyList<CommentThread> Build(IReadOnlyList<CommentView> comments)
+    /// <summary>
+    /// Builds the threads from comments in display order (oldest first); replies to missing comments become
+    /// top-level, and replies deeper than <paramref name="maxDepth"/> continue at that depth under the comment they answer.
+    /// </summary>
+    public static IReadOnlyList<CommentThread> Build(IReadOnlyList<CommentView> comments, int maxDepth)
     {
         var byId = new Dictionary<int, CommentThread>(comments.Count);
         var roots = new List<CommentThread>();
         foreach (var c in comments)
         {
             CommentThread node;
-            if (c.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent))
+            var home = c.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent)
+                ? parent.Depth < maxDepth ? parent : parent.Parent
+                : null;
+            if (home is not null)
             {
-                var home = parent.Depth < MaxDepth ? parent : parent.Parent!;
                 node = new CommentThread(c, home.Depth + 1) { Parent = home };
                 home.Replies.Add(node);
             }
@@ -37,6 +40,8 @@ public sealed class CommentThread(CommentView comment, int depth)
     }
 
     private CommentThread? Parent { get; init; }
+
+    public int Count => 1 + Replies.Sum(r => r.Count);
 
     /// <summary>Initials for the generated avatar.</summary>
     public string Initials

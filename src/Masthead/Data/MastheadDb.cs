@@ -21,6 +21,9 @@ public abstract class MastheadDb(DbContextOptions options) : DbContext(options)
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<Image> Images => Set<Image>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<BlockedTerm> BlockedTerms => Set<BlockedTerm>();
+    public DbSet<SpamToken> SpamTokens => Set<SpamToken>();
+    public DbSet<SpamTraining> SpamTraining => Set<SpamTraining>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -115,9 +118,24 @@ public abstract class MastheadDb(DbContextOptions options) : DbContext(options)
             e.Property(c => c.UserAgent).HasMaxLength(500);
             e.HasOne(c => c.Article).WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.BodyHtml).HasMaxLength(20000);
+            e.Property(c => c.FilterReason).HasMaxLength(200);
             e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
             e.HasIndex(c => new { c.Status, c.CreatedAt });
+            e.HasIndex(c => new { c.AuthorEmail, c.CreatedAt });
+            e.HasIndex(c => new { c.IpAddress, c.CreatedAt });
         });
+        b.Entity<BlockedTerm>(e =>
+        {
+            e.Property(t => t.Value).HasMaxLength(254);
+            e.HasIndex(t => new { t.Kind, t.Value }).IsUnique();
+        });
+        b.Entity<SpamToken>(e =>
+        {
+            e.HasKey(t => t.Token);
+            e.Property(t => t.Token).HasMaxLength(64);
+        });
+        b.Entity<SpamTraining>(e => e.Property(t => t.Id).ValueGeneratedNever());
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -14,6 +14,15 @@ public sealed class SiteCache(IOutputCacheStore store)
     public const string ContentTag = "content";
 
     public ValueTask EvictContentAsync(CancellationToken ct = default) => store.EvictByTagAsync(ContentTag, ct);
+
+    /// <summary>The tag of one article's page (and its comment pages and feed).</summary>
+    public static string ArticleTag(int articleId) => $"article-{articleId}";
+
+    /// <summary>
+    /// Evicts one article's pages, as a new comment does. Lists showing its comment count catch up when their
+    /// cached copies expire, rather than every comment emptying the whole cache.
+    /// </summary>
+    public ValueTask EvictArticleAsync(int articleId, CancellationToken ct = default) => store.EvictByTagAsync(ArticleTag(articleId), ct);
 }
 
 public static class ContentValidators

@@ -31,7 +31,13 @@ public static class SiteModule
 
         builder.Services.AddOutputCache(o =>
         {
-            o.AddPolicy(SiteCache.PublicPolicy, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(SiteCache.ContentTag));
+            // Only the query keys a page reads vary the cache, so made-up query strings cannot fill it. Readers with
+            // a commenter's cookie see their own name in the form and their held comments: their pages skip the cache.
+            o.AddPolicy(SiteCache.PublicPolicy, p => p
+                .Expire(TimeSpan.FromMinutes(10))
+                .Tag(SiteCache.ContentTag)
+                .SetVaryByQuery("replytocom")
+                .With(context => !Comments.CommenterCookies.ArePresent(context.HttpContext.Request)));
         });
         builder.Services.AddSingleton<SiteCache>();
         return builder;

@@ -38,5 +38,8 @@ public sealed class SiteOptions
     public int PageSize { get; set; } = 20;
 
     public string DataPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>The address used in links that leave the site (emails): <see cref="BaseUrl"/>, or the default local address.</summary>
+    public string PublicUrl => string.IsNullOrEmpty(BaseUrl) ? "http://localhost:5000" : BaseUrl.TrimEnd('/');
     public string MediaPath => Path.Combine(DataPath, "media");
 }

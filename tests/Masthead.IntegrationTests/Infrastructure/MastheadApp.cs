@@ -17,17 +17,30 @@ public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("n"));
     public QueryCounter Queries { get; } = new();
+    /// <summary>The app's clock: real time plus whatever a test has moved it on by.</summary>
+    public TestClock Clock { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Start with the demo newsroom instead of an empty site.</summary>
     protected virtual bool Demo => false;
+
+    /// <summary>Settings a fixture changes from the defaults, as an operator would in appsettings.json.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Masthead:DataDirectory", DataDirectory);
         builder.UseSetting("Masthead:Demo", Demo ? "true" : "false");
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(Queries);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public Task InitializeAsync()
@@ -80,6 +93,16 @@ public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class DemoApp : MastheadApp
 {
     protected override bool Demo => true;
+}
+
+/// <summary>Real time, moved on by tests that need time to pass (form timing, flood limits) without waiting.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
 }
 
 /// <summary>Counts the SQL commands the app sends, to pin the number of queries behind a page.</summary>

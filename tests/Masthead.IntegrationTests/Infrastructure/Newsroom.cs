@@ -96,8 +96,9 @@ public sealed class Newsroom(MastheadApp app)
 
     /// <summary>Adds comments as a moderator would have left them, keeping the article's public count in step.</summary>
     public Task<Comment> CommentAsync(Article article, string author, string body, CommentStatus status = CommentStatus.Approved,
-        Comment? replyTo = null, string? url = null) => app.WithDbAsync(async db =>
+        Comment? replyTo = null, string? url = null) => app.WithServicesAsync(async sp =>
     {
+        var db = sp.GetRequiredService<MastheadDb>();
         var comment = new Comment
         {
             ArticleId = article.Id,
@@ -106,6 +107,7 @@ public sealed class Newsroom(MastheadApp app)
             AuthorEmail = "reader@example.com",
             AuthorUrl = url,
             Body = body,
+            BodyHtml = sp.GetRequiredService<CommentText>().Render(body),
             Status = status,
             CreatedAt = DateTime.UtcNow,
         };

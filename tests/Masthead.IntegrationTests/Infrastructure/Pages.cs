@@ -10,6 +10,8 @@ public sealed record FetchedPage(HttpResponseMessage Response, IDocument Documen
     public IReadOnlyList<IElement> All(string selector) => [.. Document.QuerySelectorAll(selector)];
     public string Text(string selector) => One(selector)?.TextContent.Trim() ?? throw new Xunit.Sdk.XunitException($"No element matches '{selector}'.");
     public string? Canonical => One("link[rel=canonical]")?.GetAttribute("href");
+    /// <summary>The raw body, kept for answers that are not HTML (JSON).</summary>
+    public string Body { get; init; } = "";
 }
 
 public static class Pages

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
+using Masthead.Shared;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace Masthead.Comments;
+
+/// <summary>Marks pages whose cached HTML holds a comment form: each view gets fresh tokens filled in.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CommentFormAttribute : Attribute;
+
+public static partial class CommentsModule
+{
+    public const string AntiforgeryMarker = "data-fill=\"antiforgery\"";
+    public const string RateLimitMessage = "Too many posts from your address. Please wait a minute and try again.";
+
+    public static WebApplicationBuilder AddComments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CommentOptions>().Bind(builder.Configuration.GetSection(CommentOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CommentOptions>>().Value);
+        builder.Services.AddSingleton<CommentText>();
+        builder.Services.AddSingleton<CommentFormToken>();
+        builder.Services.AddSingleton<UnsubscribeToken>();
+        builder.Services.AddSingleton<CommenterCookies>();
+        builder.Services.AddSingleton<CommentNotifier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CommentNotifier>());
+        builder.Services.AddScoped<SpamFilter>();
+        builder.Services.AddScoped<CommentPoster>();
+        builder.Services.AddScoped<CommentModerator>();
+
+        // Signing keys live in the data folder, so form tokens and cookies survive restarts.
+        builder.Services.AddDataProtection().SetApplicationName("Masthead");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<SiteOptions, ILoggerFactory>((o, site, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(site.DataPath, "keys")), logs));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "mh_af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        // A coarse guard per address in front of the finer per-commenter limits in CommentPoster.
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IOptions<CommentOptions>>((o, comments) =>
+        {
+            var perMinute = comments.Value.PostsPerMinutePerAddress;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("reads"));
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsync(RateLimitMessage, ct);
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Article pages are cached whole, yet every reader needs their own antiforgery and form tokens. The cached HTML
+    /// carries markers in the comment form; this fills them in on the way out, per view.
+    /// </summary>
+    public static void UseCommentFormTokens(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<CommentFormAttribute>() is null)
+        {
+            await next(context);
+            return;
+        }
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (html.Contains(AntiforgeryMarker, StringComparison.Ordinal))
+        {
+            var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+            var formToken = context.RequestServices.GetRequiredService<CommentFormToken>();
+            var tokens = antiforgery.GetAndStoreTokens(context);
+            html = html.Replace(AntiforgeryMarker, $"value=\"{tokens.RequestToken}\"", StringComparison.Ordinal);
+            html = FormTokenMarker().Replace(html, m => $"value=\"{formToken.Issue(int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))}\"");
+            var bytes = Encoding.UTF8.GetBytes(html);
+            context.Response.ContentLength = bytes.Length;
+            await original.WriteAsync(bytes, context.RequestAborted);
+            return;
+        }
+        context.Response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    });
+
+    public static string FormTokenPlaceholder(int articleId) => $"data-fill=\"form-token:{articleId}\"";
+
+    [GeneratedRegex("data-fill=\"form-token:([0-9]{1,10})\"")]
+    private static partial Regex FormTokenMarker();
+}

@@ -1,0 +1,131 @@
+// Masthead comments: the same form and the same server code path, enhanced when JavaScript runs. Validation
+// messages show inline before posting, replies open under the comment, and a comment posts without leaving the page.
+(function () {
+  'use strict';
+
+  function $(root, selector) { return root.querySelector(selector); }
+
+  function setError(form, field, message) {
+    var input = form.elements[field];
+    var slot = document.getElementById(field + '-error');
+    if (!slot) { return; }
+    slot.textContent = message || '';
+    if (input && input.setAttribute) {
+      input.setAttribute('aria-invalid', message ? 'true' : 'false');
+      input.closest('.field') && input.closest('.field').classList.toggle('has-error', !!message);
+    }
+  }
+
+  function validate(form) {
+    var errors = {};
+    var email = form.elements.email.value.trim();
+    if (!form.elements.comment.value.trim()) { errors.comment = form.dataset.msgComment; }
+    if (!form.elements.author.value.trim()) { errors.author = form.dataset.msgAuthor; }
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) { errors.email = form.dataset.msgEmail; }
+    return errors;
+  }
+
+  function showErrors(form, errors) {
+    ['comment', 'author', 'email', 'url'].forEach(function (field) { setError(form, field, errors[field]); });
+    var first = ['comment', 'author', 'email', 'url'].filter(function (f) { return errors[f]; })[0];
+    if (first) { form.elements[first].focus(); }
+  }
+
+  function status(form, message, isError) {
+    var box = $(form, '.comment-status');
+    box.textContent = message || '';
+    box.classList.toggle('comment-notice-error', !!isError);
+  }
+
+  // Replace the whole comments section with the server's fresh rendering (which includes new tokens).
+  function reloadComments(location, commentId) {
+    return fetch(location, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = doc.getElementById('comments');
+        var current = document.getElementById('comments');
+        if (fresh && current) {
+          current.replaceWith(fresh);
+          init();
+        }
+        var posted = document.getElementById('comment-' + commentId);
+        if (posted) {
+          posted.scrollIntoView({ block: 'center' });
+          posted.classList.add('comment-new');
+        }
+      });
+  }
+
+  function moveFormTo(form, comment, parentId, name) {
+    var respond = document.getElementById('respond');
+    var replying = $(respond, '.replying-to');
+    form.elements.parent.value = parentId || '';
+    if (parentId) {
+      comment.querySelector('article').after(respond);
+      replying.hidden = false;
+      replying.textContent = 'Replying to ' + name + '. ';
+      var cancel = document.createElement('a');
+      cancel.href = '#respond';
+      cancel.className = 'cancel-reply';
+      cancel.textContent = 'Cancel reply';
+      cancel.addEventListener('click', function (e) {
+        e.preventDefault();
+        moveFormTo(form, null, null, null);
+      });
+      replying.appendChild(cancel);
+      form.elements.comment.focus();
+    } else {
+      document.getElementById('comments').appendChild(respond);
+      replying.hidden = true;
+      replying.textContent = '';
+    }
+  }
+
+  function init() {
+    var form = document.getElementById('commentform');
+    if (!form) { return; }
+
+    document.querySelectorAll('#comments .comment-reply').forEach(function (link) {
+      link.addEventListener('click', function (e) {
+        e.preventDefault();
+        moveFormTo(form, link.closest('.comment'), link.dataset.replyTo, link.dataset.replyName);
+      });
+    });
+
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var errors = validate(form);
+      showErrors(form, errors);
+      if (Object.keys(errors).length) { return; }
+      var button = $(form, 'button[type=submit]');
+      button.disabled = true;
+      status(form, 'Posting your comment\u2026');
+      fetch(form.action, {
+        method: 'POST',
+        body: new FormData(form),
+        credentials: 'same-origin',
+        headers: { 'Accept': 'application/json' }
+      }).then(function (response) {
+        var type = response.headers.get('Content-Type') || '';
+        if (type.indexOf('json') < 0) {
+          return response.text().then(function (text) { return { ok: false, body: { message: text || 'Your comment could not be posted. Please try again.' } }; });
+        }
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      }).then(function (result) {
+        button.disabled = false;
+        if (result.ok) {
+          status(form, result.body.message);
+          return reloadComments(result.body.location.split('#')[0], result.body.id);
+        }
+        showErrors(form, result.body.errors || {});
+        status(form, result.body.message, true);
+      }).catch(function () {
+        button.disabled = false;
+        status(form, 'The connection failed. Your comment is still here: please try again.', true);
+      });
+    });
+  }
+
+  init();
+}());

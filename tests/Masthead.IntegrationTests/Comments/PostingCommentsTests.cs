@@ -1,0 +1,396 @@
+using System.Net;
+using System.Text.Json;
+using Masthead.Comments;
+using Masthead.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.IntegrationTests.Comments;
+
+public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<CommentsApp>
+{
+    private readonly Newsroom _newsroom = new(app);
+
+    private async Task<Masthead.Articles.Article> ArticleAsync(string headline = "Harbour strike enters second week") =>
+        await _newsroom.PublishAsync(await _newsroom.SectionAsync(), headline);
+
+    private Task<List<Comment>> CommentsOnAsync(int articleId) =>
+        app.WithDbAsync(db => db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId).OrderBy(c => c.Id).ToListAsync());
+
+    private Task ApproveAsync(int commentId) => app.WithServicesAsync(async sp =>
+        await sp.GetRequiredService<CommentModerator>().SetStatusAsync(commentId, CommentStatus.Approved));
+
+    [Fact]
+    public async Task The_form_says_leave_a_reply_and_has_the_fields_readers_know()
+    {
+        var article = await ArticleAsync();
+        var page = await app.GetPageAsync(article.Path);
+
+        Assert.Equal("LEAVE A REPLY", page.Text("#reply-title"));
+        foreach (var field in new[] { "textarea[name=comment]", "input[name=author]", "input[name=email]", "input[name=url]", "input[name=parent]", "input[name=remember][type=checkbox]" })
+        {
+            Assert.NotNull(page.One($"#commentform {field}"));
+        }
+        Assert.Equal("Post Comment", page.Text("#commentform button[type=submit]"));
+        Assert.Contains("will not be published", page.Text("#commentform"));
+        Assert.False(string.IsNullOrEmpty(page.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")));
+        Assert.False(string.IsNullOrEmpty(page.One("input[name=token]")!.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Every_view_of_a_cached_article_gets_its_own_form_tokens()
+    {
+        var article = await ArticleAsync();
+        using var first = new Reader(app);
+        using var second = new Reader(app);
+
+        var a = await first.OpenAsync(article.Path);
+        var b = await second.OpenAsync(article.Path);
+
+        Assert.NotEqual(a.One("input[name=__RequestVerificationToken]")!.GetAttribute("value"), b.One("input[name=__RequestVerificationToken]")!.GetAttribute("value"));
+        Assert.NotEqual(a.One("input[name=token]")!.GetAttribute("value"), b.One("input[name=token]")!.GetAttribute("value"));
+        Assert.DoesNotContain("data-fill", b.Document.DocumentElement.OuterHtml);
+    }
+
+    [Fact]
+    public async Task Empty_form_shows_all_three_messages_beside_the_fields_and_keeps_what_was_typed()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+
+        var page = await reader.CommentAsync(article.Path, new Dictionary<string, string> { ["comment"] = " ", ["author"] = "", ["email"] = "", ["url"] = "https://ruth.example/" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
+        Assert.Equal("Please enter your comment!", page.Text("#comment-error"));
+        Assert.Equal("Please enter your name here", page.Text("#author-error"));
+        Assert.Equal("You have entered an incorrect email address!", page.Text("#email-error"));
+        Assert.Equal("https://ruth.example/", page.One("#url")!.GetAttribute("value"));
+        Assert.Equal("true", page.One("#comment")!.GetAttribute("aria-invalid"));
+        Assert.Empty(await CommentsOnAsync(article.Id));
+    }
+
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("two@@example.com")]
+    [InlineData("no-domain@")]
+    [InlineData("spaces in@example.com")]
+    public async Task Wrong_email_is_refused_with_the_incorrect_email_message_and_the_comment_is_kept(string email)
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+
+        var page = await reader.CommentAsync(article.Path, CommentsApp.Typed("My view on the strike.", email: email));
+
+        Assert.Equal("You have entered an incorrect email address!", page.Text("#email-error"));
+        Assert.Equal("My view on the strike.", page.One("#comment")!.TextContent);
+        Assert.Equal("Ruth Adler", page.One("#author")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Over_long_fields_get_clear_limits()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+
+        var page = await reader.CommentAsync(article.Path, new Dictionary<string, string>
+        {
+            ["comment"] = new string('a', 5001),
+            ["author"] = new string('n', 101),
+            ["email"] = new string('e', 250) + "@example.com",
+            ["url"] = "https://example.com/" + new string('u', 200),
+        });
+
+        Assert.Contains("Please keep it to 5,000", page.Text("#comment-error"));
+        Assert.Contains("100 characters", page.Text("#author-error"));
+        Assert.Contains("254 characters", page.Text("#email-error"));
+        Assert.Contains("200 characters", page.Text("#url-error"));
+        Assert.Empty(await CommentsOnAsync(article.Id));
+    }
+
+    [Fact]
+    public async Task A_first_comment_is_held_and_only_its_author_sees_it_awaiting_moderation()
+    {
+        var article = await ArticleAsync();
+        using var author = new Reader(app);
+        using var stranger = new Reader(app);
+
+        var posted = await author.CommentAsync(article.Path, CommentsApp.Typed("First time commenting here."));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.Status);
+        var comment = Assert.Single(await CommentsOnAsync(article.Id));
+        Assert.Equal(CommentStatus.Pending, comment.Status);
+        Assert.Equal($"{article.Path}#comment-{comment.Id}", posted.Response.Headers.Location?.OriginalString);
+
+        var seenByAuthor = await author.OpenAsync(article.Path);
+        Assert.Equal("Your comment is awaiting moderation.", seenByAuthor.Text($"#comment-{comment.Id} .comment-awaiting"));
+        Assert.Contains("First time commenting here.", seenByAuthor.Text($"#comment-{comment.Id} .comment-body"));
+
+        var seenByOthers = await stranger.OpenAsync(article.Path);
+        Assert.Null(seenByOthers.One($"#comment-{comment.Id}"));
+        Assert.Equal("0 comments", seenByOthers.Text("#comments-heading"));
+    }
+
+    [Fact]
+    public async Task Once_a_commenter_has_an_approved_comment_the_next_appears_at_once_for_every_reader()
+    {
+        var article = await ArticleAsync();
+        var email = $"{Guid.NewGuid():n}@example.com";
+        using var commenter = new Reader(app);
+        using var stranger = new Reader(app);
+        Assert.Equal("0 comments", (await stranger.OpenAsync(article.Path)).Text("#comments-heading")); // now cached
+
+        await commenter.CommentAsync(article.Path, CommentsApp.Typed("First.", email: email));
+        await ApproveAsync((await CommentsOnAsync(article.Id)).Single().Id);
+        app.Clock.Advance(TimeSpan.FromSeconds(20));
+        var second = await commenter.CommentAsync(article.Path, CommentsApp.Typed("Second, published at once.", email: email.ToUpperInvariant()));
+
+        Assert.Equal(HttpStatusCode.SeeOther, second.Status);
+        var comments = await CommentsOnAsync(article.Id);
+        Assert.All(comments, c => Assert.Equal(CommentStatus.Approved, c.Status));
+        var page = await stranger.OpenAsync(article.Path);
+        Assert.Equal("2 comments", page.Text("#comments-heading"));
+        Assert.Contains("Second, published at once.", page.Text($"#comment-{comments[1].Id} .comment-body"));
+    }
+
+    [Fact]
+    public async Task Moderation_policies_hold_everything_or_publish_at_once_but_more_than_two_links_are_always_held()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+        var before = app.Options.Moderation;
+        try
+        {
+            app.Options.Moderation = ModerationPolicy.PublishAtOnce;
+            await reader.CommentAsync(article.Path, CommentsApp.Typed("Published straight away."));
+            app.Clock.Advance(TimeSpan.FromSeconds(20));
+            await reader.CommentAsync(article.Path, CommentsApp.Typed("See https://a.example and https://b.example and https://c.example"));
+            app.Clock.Advance(TimeSpan.FromSeconds(20));
+            app.Options.Moderation = ModerationPolicy.HoldAll;
+            var email = $"{Guid.NewGuid():n}@example.com";
+            await reader.CommentAsync(article.Path, CommentsApp.Typed("Held although known.", email: email));
+        }
+        finally
+        {
+            app.Options.Moderation = before;
+        }
+
+        var comments = await CommentsOnAsync(article.Id);
+        Assert.Equal([CommentStatus.Approved, CommentStatus.Pending, CommentStatus.Pending], comments.Select(c => c.Status));
+        Assert.Equal("more than 2 links", comments[1].FilterReason);
+    }
+
+    [Fact]
+    public async Task Replies_thread_under_their_parent_and_the_reply_link_works_without_javascript()
+    {
+        var article = await ArticleAsync();
+        var parent = await _newsroom.CommentAsync(article, "Omar Haddad", "Who pays for the delays?");
+        using var reader = new Reader(app);
+
+        var replyPage = await reader.OpenAsync($"{article.Path}?replytocom={parent.Id}");
+        Assert.Contains("Replying to Omar Haddad", replyPage.Text(".replying-to"));
+        Assert.Equal(parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), replyPage.One("#comment-parent")!.GetAttribute("value"));
+        app.Options.Moderation = ModerationPolicy.PublishAtOnce;
+        try
+        {
+            var fields = Reader.FormFields(replyPage, CommentsApp.Typed("The shippers, in the end."));
+            app.Clock.Advance(TimeSpan.FromSeconds(20));
+            var posted = await reader.PostAsync(article.Path, fields);
+            Assert.Equal(HttpStatusCode.SeeOther, posted.Status);
+        }
+        finally
+        {
+            app.Options.Moderation = ModerationPolicy.HoldFirst;
+        }
+
+        var reply = (await CommentsOnAsync(article.Id)).Single(c => c.Id != parent.Id);
+        Assert.Equal(parent.Id, reply.ParentId);
+        var page = await app.GetPageAsync(article.Path);
+        Assert.NotNull(page.One($"#comment-{parent.Id} > ol.comment-replies > #comment-{reply.Id}"));
+        Assert.Equal($"?replytocom={parent.Id}#respond", page.One($"#comment-{parent.Id} > article .comment-reply")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Long_conversations_are_paged_fifty_threads_at_a_time()
+    {
+        var article = await ArticleAsync();
+        for (var i = 0; i < 60; i++)
+        {
+            await _newsroom.CommentAsync(article, $"Reader {i:00}", $"Comment number {i:00}");
+        }
+
+        var first = await app.GetPageAsync(article.Path);
+        var second = await app.GetPageAsync($"{article.Path}comment-page-2/");
+
+        Assert.Equal("60 comments", first.Text("#comments-heading"));
+        Assert.Equal(50, first.All(".comment-list > .comment").Count);
+        Assert.Equal("Comment number 00", first.Text(".comment-list > .comment .comment-body"));
+        Assert.Equal(10, second.All(".comment-list > .comment").Count);
+        Assert.Equal($"{article.Path}comment-page-2/#comments", first.One(".comment-pages a[rel=next]")!.GetAttribute("href"));
+        Assert.EndsWith($"{article.Path}comment-page-2/", second.Canonical);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.GetPageAsync($"{article.Path}comment-page-3/")).Status);
+    }
+
+    [Fact]
+    public async Task Closed_articles_say_comments_are_closed_and_refuse_posts()
+    {
+        var open = await ArticleAsync();
+        using var reader = new Reader(app);
+        var page = await reader.OpenAsync(open.Path);
+        var fields = Reader.FormFields(page, CommentsApp.Typed());
+        await _newsroom.WithPublisherAsync(open.Id, async (publisher, a) =>
+        {
+            a.CommentsOpen = false;
+            return await publisher.UpdateAsync(a);
+        });
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var refused = await reader.PostAsync(open.Path, fields);
+        var closedPage = await app.GetPageAsync(open.Path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Contains("Comments are closed.", refused.Text(".comments"));
+        Assert.Equal("Comments are closed.", closedPage.Text(".comments-closed"));
+        Assert.Null(closedPage.One("#commentform"));
+        Assert.Empty(await CommentsOnAsync(open.Id));
+    }
+
+    [Fact]
+    public async Task Comments_close_by_themselves_after_the_configured_number_of_days()
+    {
+        var old = await _newsroom.PublishAsync(await _newsroom.SectionAsync(), "Old news", publishedAt: DateTime.UtcNow.AddDays(-40));
+        app.Options.CloseAfterDays = 30;
+        try
+        {
+            var page = await app.GetPageAsync(old.Path + "?replytocom=1");
+            Assert.Equal("Comments are closed.", page.Text(".comments-closed"));
+        }
+        finally
+        {
+            app.Options.CloseAfterDays = 0;
+        }
+    }
+
+    [Fact]
+    public async Task The_honeypot_rejects_robots_with_a_visible_message()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+        var typed = CommentsApp.Typed("Buy now");
+        typed["phone"] = "555-0100";
+
+        var page = await reader.CommentAsync(article.Path, typed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("Your comment could not be accepted.", page.Text(".comment-notice"));
+        Assert.Empty(await CommentsOnAsync(article.Id));
+    }
+
+    [Fact]
+    public async Task Forms_posted_too_fast_or_too_late_are_refused_and_the_text_is_kept()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+
+        var tooFast = await reader.CommentAsync(article.Path, CommentsApp.Typed("Instant."), thinkTime: TimeSpan.FromSeconds(1));
+        var tooLate = await reader.CommentAsync(article.Path, CommentsApp.Typed("Written over the weekend."), thinkTime: TimeSpan.FromDays(2));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooFast.Status);
+        Assert.Contains("That was quick!", tooFast.Text(".comment-notice"));
+        Assert.Equal("Instant.", tooFast.One("#comment")!.TextContent);
+        Assert.Contains("This form has expired", tooLate.Text(".comment-notice"));
+        Assert.Equal("Written over the weekend.", tooLate.One("#comment")!.TextContent);
+        Assert.Empty(await CommentsOnAsync(article.Id));
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused_with_a_message()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+        var page = await reader.OpenAsync(article.Path);
+        var fields = Reader.FormFields(page, CommentsApp.Typed());
+        fields.Remove("__RequestVerificationToken");
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var refused = await reader.PostAsync(article.Path, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("This form has expired", refused.Text(".comment-notice"));
+        Assert.Empty(await CommentsOnAsync(article.Id));
+    }
+
+    [Fact]
+    public async Task Posting_again_within_fifteen_seconds_answers_429_and_the_same_comment_twice_is_a_duplicate()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+        var email = $"{Guid.NewGuid():n}@example.com";
+
+        await reader.CommentAsync(article.Path, CommentsApp.Typed("Once.", email: email));
+        var flood = await reader.CommentAsync(article.Path, CommentsApp.Typed("Twice, quickly.", email: email), thinkTime: TimeSpan.FromSeconds(4));
+        app.Clock.Advance(TimeSpan.FromSeconds(20));
+        var duplicate = await reader.CommentAsync(article.Path, CommentsApp.Typed("Once.", email: email));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, flood.Status);
+        Assert.Contains("too quickly", flood.Text(".comment-notice"));
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
+        Assert.Contains("Duplicate comment detected", duplicate.Text(".comment-notice"));
+        Assert.Single(await CommentsOnAsync(article.Id));
+    }
+
+    [Fact]
+    public async Task With_javascript_the_same_endpoint_answers_json_with_errors_or_the_new_comments_place()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+
+        var invalid = await reader.CommentAsync(article.Path, new Dictionary<string, string> { ["comment"] = "", ["author"] = "", ["email"] = "x" }, json: true);
+        var accepted = await reader.CommentAsync(article.Path, CommentsApp.Typed("Posted by script."), json: true);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.Status);
+        using var errors = JsonDocument.Parse(invalid.Body);
+        Assert.Equal("Please enter your comment!", errors.RootElement.GetProperty("errors").GetProperty("comment").GetString());
+        Assert.Equal("Please enter your name here", errors.RootElement.GetProperty("errors").GetProperty("author").GetString());
+        Assert.Equal("You have entered an incorrect email address!", errors.RootElement.GetProperty("errors").GetProperty("email").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        using var ok = JsonDocument.Parse(accepted.Body);
+        var id = ok.RootElement.GetProperty("id").GetInt32();
+        Assert.Equal("held", ok.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("Your comment is awaiting moderation.", ok.RootElement.GetProperty("message").GetString());
+        Assert.Equal($"{article.Path}#comment-{id}", ok.RootElement.GetProperty("location").GetString());
+    }
+
+    [Fact]
+    public async Task Ticking_the_box_remembers_name_email_and_website_and_leaving_it_forgets_them()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+        var typed = CommentsApp.Typed("Remember me.", author: "Kofi Mensah", email: "kofi@example.org", url: "https://kofi.example/");
+        typed["remember"] = "true";
+
+        await reader.CommentAsync(article.Path, typed);
+        var next = await reader.OpenAsync(article.Path);
+
+        Assert.Equal("Kofi Mensah", next.One("#author")!.GetAttribute("value"));
+        Assert.Equal("kofi@example.org", next.One("#email")!.GetAttribute("value"));
+        Assert.Equal("https://kofi.example/", next.One("#url")!.GetAttribute("value"));
+        Assert.DoesNotContain("kofi@example.org", reader.Cookies.GetAllCookies().Select(c => c.Value));
+
+        using var forgetful = new Reader(app);
+        await forgetful.CommentAsync(article.Path, CommentsApp.Typed("Do not remember me.", author: "Lina Park"));
+        Assert.True(string.IsNullOrEmpty((await forgetful.OpenAsync(article.Path)).One("#author")!.GetAttribute("value")));
+        Assert.DoesNotContain(forgetful.Cookies.GetAllCookies(), c => c.Name == CommenterCookies.CommenterCookie);
+    }
+
+    [Fact]
+    public async Task Commenters_emails_never_appear_in_the_page()
+    {
+        var article = await ArticleAsync();
+        await _newsroom.CommentAsync(article, "Private Person", "Visible words.");
+        using var http = app.Http();
+        var html = await http.GetStringAsync(article.Path);
+        Assert.Contains("Visible words.", html);
+        Assert.DoesNotContain("reader@example.com", html);
+    }
+}

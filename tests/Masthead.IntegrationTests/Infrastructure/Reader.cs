@@ -1,0 +1,68 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Masthead.IntegrationTests.Infrastructure;
+
+/// <summary>A reader with a browser's cookie jar and no JavaScript: reads pages, fills in the comment form, posts it.</summary>
+public sealed class Reader(MastheadApp app) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+    public CookieContainer Cookies { get; } = new();
+    private HttpClient? _http;
+
+    public HttpClient Http => _http ??= new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
+    {
+        BaseAddress = app.BaseAddress,
+    };
+
+    public async Task<FetchedPage> OpenAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        return new FetchedPage(response, await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>The fields the form would send as served, overlaid with what the reader types.</summary>
+    public static Dictionary<string, string> FormFields(FetchedPage page, IReadOnlyDictionary<string, string> typed)
+    {
+        var form = (IHtmlFormElement?)page.One("form#commentform") ?? throw new Xunit.Sdk.XunitException("The page has no comment form.");
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input, textarea"))
+        {
+            var name = input.GetAttribute("name");
+            if (name is null || input.GetAttribute("type") == "checkbox" && !input.HasAttribute("checked"))
+            {
+                continue;
+            }
+            fields[name] = input is IHtmlTextAreaElement area ? area.Value : input.GetAttribute("value") ?? "";
+        }
+        foreach (var (key, value) in typed)
+        {
+            fields[key] = value;
+        }
+        return fields;
+    }
+
+    /// <summary>Opens the article, takes <paramref name="thinkTime"/> (default 20 s of app time, past the flood limit) to write, and posts.</summary>
+    public async Task<FetchedPage> CommentAsync(string articlePath, IReadOnlyDictionary<string, string> typed, TimeSpan? thinkTime = null, bool json = false)
+    {
+        var page = await OpenAsync(articlePath);
+        var fields = FormFields(page, typed);
+        app.Clock.Advance(thinkTime ?? TimeSpan.FromSeconds(20));
+        return await PostAsync(page.One("form#commentform")!.GetAttribute("action")!, fields, json);
+    }
+
+    public async Task<FetchedPage> PostAsync(string action, IReadOnlyDictionary<string, string> fields, bool json = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
+        if (json)
+        {
+            request.Headers.Accept.ParseAdd("application/json");
+        }
+        var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new FetchedPage(response, await Parser.ParseDocumentAsync(json ? "" : body)) { Body = body };
+    }
+
+    public void Dispose() => _http?.Dispose();
+}
