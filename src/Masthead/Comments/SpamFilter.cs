@@ -81,7 +81,8 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
     public async Task LearnAsync(Comment comment, bool spam, int weight, CancellationToken ct)
     {
         var tokens = Tokenize(comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.Body);
-        var training = await db.SpamTraining.FirstOrDefaultAsync(ct);
+        // Bulk moderation teaches several lessons before saving: look at what this context already holds first.
+        var training = db.SpamTraining.Local.FirstOrDefault() ?? await db.SpamTraining.FirstOrDefaultAsync(ct);
         if (training is null)
         {
             training = new SpamTraining { Id = 1 };
@@ -95,7 +96,12 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
         {
             training.HamComments = Math.Max(0, training.HamComments + weight);
         }
-        var existing = await db.SpamTokens.Where(t => tokens.Contains(t.Token)).ToDictionaryAsync(t => t.Token, ct);
+        var existing = db.SpamTokens.Local.Where(t => tokens.Contains(t.Token)).ToDictionary(t => t.Token);
+        var unknown = tokens.Where(t => !existing.ContainsKey(t)).ToList();
+        foreach (var row in await db.SpamTokens.Where(t => unknown.Contains(t.Token)).ToListAsync(ct))
+        {
+            existing[row.Token] = row;
+        }
         foreach (var token in tokens)
         {
             if (!existing.TryGetValue(token, out var row))
