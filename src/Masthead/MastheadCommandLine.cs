@@ -1,20 +1,24 @@
 using System.CommandLine;
+using Masthead.Accounts;
 
 namespace Masthead;
 
 /// <summary>
 /// Reads the command line. Without a command Masthead serves the site; options it knows become configuration,
 /// and everything else (for example ASP.NET Core's own --environment) passes through to the host untouched.
+/// A command (such as `users add`) runs against the same services and database as the site, then exits.
 /// </summary>
 public sealed class MastheadCommandLine
 {
     private readonly ParseResult _result;
 
-    private MastheadCommandLine(ParseResult result, IReadOnlyList<string> hostArgs, Dictionary<string, string?> settings)
+    private MastheadCommandLine(ParseResult result, IReadOnlyList<string> hostArgs, Dictionary<string, string?> settings,
+        Func<IServiceProvider, CancellationToken, Task<int>>? command)
     {
         _result = result;
         HostArgs = [.. hostArgs];
         Settings = settings;
+        Command = command;
     }
 
     /// <summary>Arguments for the web host.</summary>
@@ -23,31 +27,41 @@ public sealed class MastheadCommandLine
     /// <summary>Configuration taken from Masthead's own options; it wins over appsettings and environment.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
-    /// <summary>True when the command line asks for something other than serving the site (help, errors, commands).</summary>
-    public bool RunsCommand => _result.Errors.Count > 0 || _result.Action != _result.RootCommandResult.Command.Action;
+    /// <summary>A one-off command to run with the site's services instead of serving; null to serve the site.</summary>
+    public Func<IServiceProvider, CancellationToken, Task<int>>? Command { get; }
+
+    /// <summary>True when the command line needs no site at all: help, or a mistake to report.</summary>
+    public bool OnlyPrints => _result.Errors.Count > 0 || _result.Action is System.CommandLine.Help.HelpAction
+        || _result.Action is not null && _result.Action.GetType().Name.Contains("Version", StringComparison.Ordinal);
 
     public Task<int> InvokeAsync() => _result.InvokeAsync();
 
     public static MastheadCommandLine Parse(string[] args)
     {
-        var demo = new Option<bool>("--demo")
+        var demo = new Option<bool>("--demo") { Description = "Fill an empty database with demo content (never touches a database that has articles).", Recursive = true };
+        var data = new Option<string?>("--data") { Description = "The data folder: database file and media. Default: ./data", Recursive = true };
+        var urls = new Option<string?>("--urls") { Description = "The addresses to listen on, separated by ';'. Default: http://localhost:5000" };
+
+        Func<IServiceProvider, CancellationToken, Task<int>>? command = null;
+
+        var email = new Option<string>("--email") { Description = "The staff member's email address (their sign-in name).", Required = true };
+        var name = new Option<string>("--name") { Description = "The name shown in the newsroom.", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", StaffRoles.All)}.", Required = true };
+        role.AcceptOnlyFromAmong([.. StaffRoles.All]);
+        var add = new Command("add", "Add a staff account. The password is read from standard input.") { email, name, role };
+        add.SetAction(parsed =>
         {
-            Description = "Fill an empty database with demo content (never touches a database that has articles).",
-        };
-        var data = new Option<string?>("--data")
-        {
-            Description = "The data folder: database file and media. Default: ./data",
-        };
-        var urls = new Option<string?>("--urls")
-        {
-            Description = "The addresses to listen on, separated by ';'. Default: http://localhost:5000",
-        };
+            var (e, n, r) = (parsed.GetValue(email)!, parsed.GetValue(name)!, parsed.GetValue(role)!);
+            command = (services, ct) => StaffAccounts.AddFromConsoleAsync(services, e, n, r, ct);
+        });
+        var users = new Command("users", "Manage staff accounts.") { add };
+
         var root = new RootCommand("Masthead: a self-hosted news site. Without a command, serves the site.")
         {
-            demo, data, urls,
+            demo, data, urls, users,
         };
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction(_ => 0);
+        root.SetAction(_ => { });
 
         var result = root.Parse(args);
         var settings = new Dictionary<string, string?>();
@@ -63,6 +77,9 @@ public sealed class MastheadCommandLine
         {
             settings["urls"] = addresses;
         }
-        return new MastheadCommandLine(result, result.UnmatchedTokens, settings);
+        var cli = result.Errors.Count == 0 && result.Action is not System.CommandLine.Help.HelpAction ? result : null;
+        // Running the chosen command's action only records what to do once the site's services exist.
+        cli?.Invoke();
+        return new MastheadCommandLine(result, result.UnmatchedTokens, settings, command);
     }
 }

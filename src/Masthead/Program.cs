@@ -1,4 +1,5 @@
 using Masthead;
+using Masthead.Accounts;
 using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
@@ -7,7 +8,7 @@ using Masthead.Shared;
 
 // The command line decides what runs: the site (the default) or a one-off command such as --help.
 var cli = MastheadCommandLine.Parse(args);
-if (cli.RunsCommand)
+if (cli.OnlyPrints)
 {
     return await cli.InvokeAsync();
 }
@@ -16,10 +17,17 @@ var builder = WebApplication.CreateBuilder(cli.HostArgs);
 builder.Configuration.AddInMemoryCollection(cli.Settings);
 
 // Each feature registers what it needs in one small file.
-builder.Services.AddRazorPages().WithRazorPagesAtContentRoot();
+builder.Services.AddRazorPages(o =>
+{
+    // Every newsroom page needs a signed-in staff member; pages add their role on top.
+    o.Conventions.AuthorizeFolder("/Admin");
+    o.Conventions.AllowAnonymousToPage("/Admin/Login");
+    o.Conventions.AllowAnonymousToPage("/Admin/Denied");
+}).WithRazorPagesAtContentRoot();
 builder.AddSite();
 builder.AddData();
 builder.AddArticles();
+builder.AddAccounts();
 builder.AddMail();
 builder.AddComments();
 
@@ -27,6 +35,10 @@ var app = builder.Build();
 
 // The schema is migrated (and demo content added when asked) before the first request is served.
 await app.Services.InitializeDatabaseAsync(app.Configuration, app.Lifetime.ApplicationStopping);
+if (cli.Command is { } command)
+{
+    return await command(app.Services, app.Lifetime.ApplicationStopping);
+}
 
 // Headers every answer carries, before anything can short-circuit.
 app.UseSecurityHeaders();
@@ -36,6 +48,9 @@ app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseResponseCompression();
 // What the public can post is limited per address before any work is done.
 app.UseRateLimiter();
+// Staff sign in with a cookie; /admin requires it.
+app.UseAuthentication();
+app.UseAuthorization();
 // Cached pages with a comment form get this reader's own antiforgery and form tokens.
 app.UseCommentFormTokens();
 // Public pages come from the output cache; it answers If-None-Match / If-Modified-Since with 304 itself.
@@ -47,6 +62,7 @@ app.UseSiteAssets();
 app.MapMedia();
 app.MapGet("/healthz", () => TypedResults.Text("ok"));
 app.MapComments();
+app.MapCommentFeeds();
 app.MapRazorPages();
 
 await app.RunAsync();

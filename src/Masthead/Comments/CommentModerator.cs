@@ -70,7 +70,7 @@ public sealed class CommentModerator(MastheadDb db, SpamFilter spamFilter, SiteC
 
         foreach (var articleId in comments.Select(c => c.ArticleId).Distinct())
         {
-            await cache.EvictArticleAsync(articleId, ct);
+            await cache.EvictCommentsAsync(articleId, ct);
         }
         foreach (var id in approvedNow)
         {

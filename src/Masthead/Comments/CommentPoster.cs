@@ -157,7 +157,7 @@ public sealed class CommentPoster(
         }
         if (status == CommentStatus.Approved)
         {
-            await cache.EvictArticleAsync(article.Id, ct);
+            await cache.EvictCommentsAsync(article.Id, ct);
         }
         notifier.CommentPosted(comment.Id);
 

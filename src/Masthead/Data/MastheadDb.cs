@@ -1,6 +1,9 @@
+using Masthead.Accounts;
 using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Media;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -10,7 +13,7 @@ namespace Masthead.Data;
 /// The one model of the site, shared by every database provider. Each provider has its own subclass with its
 /// own migrations (Sqlite/, later Postgres/), so nothing here may depend on one provider's features.
 /// </summary>
-public abstract class MastheadDb(DbContextOptions options) : DbContext(options)
+public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole<int>, int>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
@@ -33,6 +36,8 @@ public abstract class MastheadDb(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<StaffUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
         b.Entity<Article>(e =>
         {
             e.Property(a => a.Slug).HasMaxLength(200);

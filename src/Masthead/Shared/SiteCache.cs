@@ -15,6 +15,9 @@ public sealed class SiteCache(IOutputCacheStore store)
 
     public ValueTask EvictContentAsync(CancellationToken ct = default) => store.EvictByTagAsync(ContentTag, ct);
 
+    /// <summary>The site-wide feed of comments.</summary>
+    public const string CommentsTag = "comments";
+
     /// <summary>The tag of one article's page (and its comment pages and feed).</summary>
     public static string ArticleTag(int articleId) => $"article-{articleId}";
 
@@ -23,6 +26,13 @@ public sealed class SiteCache(IOutputCacheStore store)
     /// cached copies expire, rather than every comment emptying the whole cache.
     /// </summary>
     public ValueTask EvictArticleAsync(int articleId, CancellationToken ct = default) => store.EvictByTagAsync(ArticleTag(articleId), ct);
+
+    /// <summary>What a change in an article's public comments makes stale: its pages and the comments feed.</summary>
+    public async ValueTask EvictCommentsAsync(int articleId, CancellationToken ct = default)
+    {
+        await EvictArticleAsync(articleId, ct);
+        await store.EvictByTagAsync(CommentsTag, ct);
+    }
 }
 
 public static class ContentValidators
