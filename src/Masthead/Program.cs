@@ -46,11 +46,11 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found");
 // Compression wraps the cache so cached pages are stored once and compressed per client.
 app.UseResponseCompression();
-// What the public can post is limited per address before any work is done.
-app.UseRateLimiter();
 // Staff sign in with a cookie; /admin requires it.
 app.UseAuthentication();
 app.UseAuthorization();
+// What the public can post (comments, sign-in attempts) is limited per address before any work is done.
+app.UseRateLimiter();
 // Cached pages with a comment form get this reader's own antiforgery and form tokens.
 app.UseCommentFormTokens();
 // Public pages come from the output cache; it answers If-None-Match / If-Modified-Since with 304 itself.

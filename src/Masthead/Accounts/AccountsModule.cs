@@ -13,6 +13,9 @@ public static class AccountsModule
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
+                // Length beats composition rules: a long passphrase is accepted without digits or symbols.
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 6;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

@@ -61,6 +61,17 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
             .ToListAsync(ct);
     }
 
+    /// <summary>The queue as it was filtered, after an action ("page" cannot be a route value: Razor Pages owns it).</summary>
+    private string BackToQueue()
+    {
+        var query = new Dictionary<string, string?> { ["status"] = Status.ToString(), ["q"] = Search, ["page"] = PageNumber > 1 ? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) : null };
+        if (Article is { } article)
+        {
+            query["article"] = article.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/comments", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
     /// <summary>One form posts both the per-comment buttons (action=approve:ID) and the bulk ones (action=approve with ids).</summary>
     public async Task<IActionResult> OnPostAsync(string action, int[] ids, CancellationToken ct)
     {
@@ -68,16 +79,16 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
         if (!Enum.TryParse<CommentStatus>(parts[0], ignoreCase: true, out var status) || !Enum.IsDefined(status))
         {
             Notice = "Choose what to do with the comments.";
-            return RedirectToPage(new { Status, Article, q = Search, page = PageNumber });
+            return Redirect(BackToQueue());
         }
         IReadOnlyCollection<int> targets = parts.Length == 2 && int.TryParse(parts[1], out var single) ? [single] : ids;
         if (targets.Count == 0)
         {
             Notice = "Select at least one comment.";
-            return RedirectToPage(new { Status, Article, q = Search, page = PageNumber });
+            return Redirect(BackToQueue());
         }
         var changed = await moderator.SetStatusAsync(targets, status, ct);
         Notice = $"{changed} {(changed == 1 ? "comment" : "comments")} moved to {status.ToString().ToLowerInvariant()}.";
-        return RedirectToPage(new { Status, Article, q = Search, page = PageNumber });
+        return Redirect(BackToQueue());
     }
 }

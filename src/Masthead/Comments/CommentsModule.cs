@@ -45,13 +45,14 @@ public static partial class CommentsModule
             o.FormFieldName = "__RequestVerificationToken";
         });
 
-        // A coarse guard per address in front of the finer per-commenter limits in CommentPoster.
+        // A coarse guard per address on every anonymous post (comments, sign-in), in front of the finer
+        // per-commenter limits in CommentPoster. Signed-in staff are not limited.
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IOptions<CommentOptions>>((o, comments) =>
         {
             var perMinute = comments.Value.PostsPerMinutePerAddress;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method)
+                HttpMethods.IsPost(context.Request.Method) && context.User.Identity?.IsAuthenticated != true
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("reads"));

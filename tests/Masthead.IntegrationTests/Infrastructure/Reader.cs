@@ -52,7 +52,11 @@ public sealed class Reader(MastheadApp app) : IDisposable
         return await PostAsync(page.One("form#commentform")!.GetAttribute("action")!, fields, json);
     }
 
-    public async Task<FetchedPage> PostAsync(string action, IReadOnlyDictionary<string, string> fields, bool json = false)
+    public Task<FetchedPage> PostAsync(string action, IReadOnlyDictionary<string, string> fields, bool json = false) =>
+        PostAsync(action, fields.ToList(), json);
+
+    /// <summary>Posts fields as a browser does, repeated names included (checkbox lists).</summary>
+    public async Task<FetchedPage> PostAsync(string action, IEnumerable<KeyValuePair<string, string>> fields, bool json = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
         if (json)

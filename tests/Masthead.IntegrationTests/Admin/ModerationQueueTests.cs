@@ -1,0 +1,126 @@
+using System.Net;
+using Masthead.Accounts;
+using Masthead.Comments;
+using Masthead.IntegrationTests.Comments;
+using Masthead.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.IntegrationTests.Admin;
+
+public sealed class ModerationQueueTests(CommentsApp app) : IClassFixture<CommentsApp>
+{
+    private readonly Newsroom _newsroom = new(app);
+    private const string Password = "correct horse battery staple";
+
+    private async Task<string> StaffAsync(string role)
+    {
+        var email = $"{Guid.NewGuid():n}@masthead.example";
+        var result = await app.WithServicesAsync(sp => StaffAccounts.AddAsync(sp, email, $"Staff {role}", role, Password));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return email;
+    }
+
+    private static async Task<FetchedPage> SignInAsync(Reader staff, string email, string password = Password)
+    {
+        var form = await staff.OpenAsync("/admin/login");
+        var token = form.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await staff.PostAsync("/admin/login", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+    }
+
+    [Fact]
+    public async Task The_queue_is_closed_to_readers_and_to_staff_without_the_editor_role()
+    {
+        using var reader = new Reader(app);
+        var anonymous = await reader.OpenAsync("/admin/comments");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.Status);
+        Assert.StartsWith("/admin/login", anonymous.Response.Headers.Location?.PathAndQuery ?? anonymous.Response.Headers.Location?.OriginalString);
+
+        using var contributor = new Reader(app);
+        await SignInAsync(contributor, await StaffAsync(StaffRoles.Contributor));
+        var denied = await contributor.OpenAsync("/admin/comments");
+        Assert.Equal(HttpStatusCode.Redirect, denied.Status);
+        Assert.StartsWith("/admin/denied", denied.Response.Headers.Location?.PathAndQuery ?? denied.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.OpenAsync("/admin/denied")).Status);
+
+        var forged = await reader.PostAsync("/admin/comments", new Dictionary<string, string> { ["action"] = "approved", ["ids"] = "1" });
+        Assert.NotEqual(HttpStatusCode.OK, forged.Status);
+        Assert.NotEqual(HttpStatusCode.SeeOther, forged.Status);
+    }
+
+    [Fact]
+    public async Task An_editor_approves_in_bulk_and_marks_spam_and_readers_see_the_result_at_once()
+    {
+        var article = await _newsroom.PublishAsync(await _newsroom.SectionAsync(), "Moderated debate");
+        var a = await _newsroom.CommentAsync(article, "First Voice", "Queue me one", CommentStatus.Pending);
+        var b = await _newsroom.CommentAsync(article, "Second Voice", "Queue me two", CommentStatus.Pending);
+        var c = await _newsroom.CommentAsync(article, "Third Voice", "Obvious junk", CommentStatus.Pending);
+        Assert.Equal("0 comments", (await app.GetPageAsync(article.Path)).Text("#comments-heading"));
+        using var editor = new Reader(app);
+        var signedIn = await SignInAsync(editor, await StaffAsync(StaffRoles.Editor));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
+
+        var queue = await editor.OpenAsync($"/admin/comments?status=Pending&article={article.Id}");
+        Assert.Equal(HttpStatusCode.OK, queue.Status);
+        Assert.NotNull(queue.One($"#queued-{a.Id}"));
+        Assert.Contains("reader@example.com", queue.Text($"#queued-{a.Id}"));
+        var token = queue.One("form.moderation input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var bulk = await editor.PostAsync($"/admin/comments?status=Pending&article={article.Id}", new List<KeyValuePair<string, string>>
+        {
+            new("action", "approved"), new("ids", a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("ids", b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("__RequestVerificationToken", token),
+        });
+        var single = await editor.PostAsync($"/admin/comments?status=Pending&article={article.Id}", new List<KeyValuePair<string, string>>
+        {
+            new("action", $"spam:{c.Id}"), new("__RequestVerificationToken", token),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, bulk.Status);
+        Assert.Equal(HttpStatusCode.Redirect, single.Status);
+        var statuses = await app.WithDbAsync(db => db.Comments.Where(x => x.ArticleId == article.Id).OrderBy(x => x.Id).Select(x => x.Status).ToListAsync());
+        Assert.Equal([CommentStatus.Approved, CommentStatus.Approved, CommentStatus.Spam], statuses);
+        var page = await app.GetPageAsync(article.Path);
+        Assert.Equal("2 comments", page.Text("#comments-heading"));
+        Assert.DoesNotContain("Obvious junk", page.Document.Body!.TextContent);
+        var after = await editor.OpenAsync($"/admin/comments?status=Pending&article={article.Id}");
+        Assert.Equal("1 comment moved to spam.", after.Text(".comment-notice"));
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_lock_the_account_after_five_tries()
+    {
+        var email = await StaffAsync(StaffRoles.Editor);
+        using var attacker = new Reader(app);
+        FetchedPage last = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await SignInAsync(attacker, email, "wrong password here");
+            Assert.Equal(HttpStatusCode.Unauthorized, last.Status);
+        }
+        Assert.Contains("locked", last.Text(".comment-notice"));
+
+        using var owner = new Reader(app);
+        var refused = await SignInAsync(owner, email);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+        Assert.Contains("locked", refused.Text(".comment-notice"));
+    }
+
+    [Fact]
+    public async Task Sign_in_never_redirects_off_the_site()
+    {
+        var email = await StaffAsync(StaffRoles.Editor);
+        using var staff = new Reader(app);
+        var form = await staff.OpenAsync("/admin/login?ReturnUrl=https%3A%2F%2Fevil.example%2F");
+        var response = await staff.PostAsync("/admin/login", new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = Password, ["ReturnUrl"] = "https://evil.example/",
+            ["__RequestVerificationToken"] = form.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        });
+        Assert.Equal("/admin/comments", response.Response.Headers.Location?.OriginalString);
+    }
+}
