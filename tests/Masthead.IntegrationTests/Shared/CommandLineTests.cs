@@ -29,9 +29,16 @@ public sealed class CommandLineTests
         private readonly Process _process;
         private readonly StringBuilder _output = new();
 
-        public RunningSite(params string[] args)
+        public RunningSite(params string[] args) : this(args, input: null)
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = ProjectDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        }
+
+        /// <summary>Starts Masthead and types <paramref name="input"/> into it, as a user at the terminal would.</summary>
+        public static RunningSite Typing(string input, params string[] args) => new(args, input);
+
+        private RunningSite(string[] args, string? input)
+        {
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = ProjectDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
             start.ArgumentList.Add(MastheadDll);
             foreach (var a in args)
             {
@@ -43,6 +50,11 @@ public sealed class CommandLineTests
             _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
+            if (input is not null)
+            {
+                _process.StandardInput.WriteLine(input);
+                _process.StandardInput.Close();
+            }
         }
 
         public string Output { get { lock (_output) { return _output.ToString(); } } }
@@ -50,7 +62,14 @@ public sealed class CommandLineTests
         public async Task<int> WaitForExitAsync()
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await _process.WaitForExitAsync(timeout.Token);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"Masthead did not exit within a minute:\n{Output}");
+            }
             return _process.ExitCode;
         }
 
@@ -118,6 +137,37 @@ public sealed class CommandLineTests
                 Assert.Equal(firstFront, await http.GetStringAsync("/"));
                 Assert.Contains("already has articles", again.Output);
             }
+        }
+        finally
+        {
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task Users_add_creates_a_staff_account_with_the_password_from_standard_input()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("n"));
+        try
+        {
+            using (var add = RunningSite.Typing("a long enough passphrase", "users", "add", "--email", "chief@masthead.example", "--name", "Chief Editor", "--role", "admin", "--data", data))
+            {
+                Assert.Equal(0, await add.WaitForExitAsync());
+                Assert.Contains("Added chief@masthead.example as admin.", add.Output);
+            }
+            using (var again = RunningSite.Typing("a long enough passphrase", "users", "add", "--email", "chief@masthead.example", "--name", "Chief Editor", "--role", "admin", "--data", data))
+            {
+                Assert.Equal(1, await again.WaitForExitAsync());
+                Assert.Contains("is already taken", again.Output);
+            }
+            using (var weak = RunningSite.Typing("short", "users", "add", "--email", "weak@masthead.example", "--name", "Weak", "--role", "editor", "--data", data))
+            {
+                Assert.Equal(1, await weak.WaitForExitAsync());
+                Assert.Contains("at least 12 characters", weak.Output);
+            }
+            using var badRole = RunningSite.Typing("a long enough passphrase", "users", "add", "--email", "x@masthead.example", "--name", "X", "--role", "emperor", "--data", data);
+            Assert.NotEqual(0, await badRole.WaitForExitAsync());
+            Assert.Contains("emperor", badRole.Output);
         }
         finally
         {
