@@ -29,13 +29,15 @@ OUT=$(mktemp -d /tmp/masthead-bench-build.XXXXXX)
 trap 'kill $SITE_PID 2>/dev/null || true; wait $SITE_PID 2>/dev/null || true; rm -rf "$DATA" "$OUT"' EXIT
 
 echo "Building Release ..."
-dotnet publish src/Masthead -c Release -o "$OUT" -v quiet -nologo >/dev/null
+dotnet publish src/Masthead -c Release -o "$OUT" -nologo >"$DATA/build.log" 2>&1 || { cat "$DATA/build.log"; exit 1; }
 (cd src/Masthead && exec dotnet "$OUT/Masthead.dll" --demo --data "$DATA" --urls "http://127.0.0.1:$PORT" >"$DATA/site.log" 2>&1) &
 SITE_PID=$!
 for _ in $(seq 240); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the site did not start:"; cat "$DATA/site.log"; exit 1; }
 
-ARTICLE=$(curl -s "http://127.0.0.1:$PORT/" | grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[a-z0-9-]*/"' | head -n 1 | cut -d'"' -f2)
+# The lead story (head closes the pipe early, which pipefail would otherwise count as a failure).
+ARTICLE=$(curl -s "http://127.0.0.1:$PORT/" | grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[a-z0-9-]*/"' | head -n 1 | cut -d'"' -f2 || true)
+[ -n "$ARTICLE" ] || { echo "no article link on the front page"; exit 1; }
 
 measure() {
   local name=$1 path=$2

@@ -24,6 +24,26 @@ public sealed class SiteClock(TimeProvider time, SiteOptions site)
     /// <summary>27 Nov 2026</summary>
     public string Short(DateTime utc) => Local(utc).ToString("d MMM yyyy", Culture);
 
+    /// <summary>
+    /// How long ago, in words ("3 hours ago"). Pages are cached for minutes, so the words are as fresh as the page;
+    /// comments.js brings them up to date in the browser.
+    /// </summary>
+    public string Ago(DateTime utc)
+    {
+        var age = UtcNow - utc;
+        return age.TotalMinutes switch
+        {
+            < 1 => "just now",
+            < 2 => "1 minute ago",
+            < 60 => $"{(int)age.TotalMinutes} minutes ago",
+            < 120 => "1 hour ago",
+            < 1440 => $"{(int)age.TotalHours} hours ago",
+            < 2880 => "yesterday",
+            < 43200 => $"{(int)age.TotalDays} days ago",
+            _ => $"on {Short(utc)}",
+        };
+    }
+
     public IHtmlContent Time(DateTime utc, bool withTime = true) => new HtmlString(
         $"<time datetime=\"{Iso(utc)}\">{HtmlEncoder.Default.Encode(withTime ? Long(utc) : Short(utc))}</time>");
 

@@ -123,4 +123,31 @@ public sealed class ModerationQueueTests(CommentsApp app) : IClassFixture<Commen
         });
         Assert.Equal("/admin/comments", response.Response.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task An_editor_blocks_a_word_and_comments_with_it_go_to_spam()
+    {
+        using var editor = new Reader(app);
+        await SignInAsync(editor, await StaffAsync(StaffRoles.Editor));
+        var form = await editor.OpenAsync("/admin/comments/blocklist");
+        var token = form.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var added = await editor.PostAsync("/admin/comments/blocklist?handler=Add", new Dictionary<string, string>
+        {
+            ["kind"] = "Word", ["value"] = "  Zorblax ", ["__RequestVerificationToken"] = token,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var list = await editor.OpenAsync("/admin/comments/blocklist");
+        Assert.Contains("now go to spam", list.Text(".comment-notice"));
+        Assert.Contains("zorblax", list.Text("table.queue"));
+
+        var article = await _newsroom.PublishAsync(await _newsroom.SectionAsync(), "Blocklist in action");
+        using var reader = new Reader(app);
+        await reader.CommentAsync(article.Path, CommentsApp.Typed("Buy ZORBLAX now"));
+        Assert.Equal(CommentStatus.Spam, await app.WithDbAsync(db => db.Comments.Where(c => c.ArticleId == article.Id).Select(c => c.Status).SingleAsync()));
+
+        using var stranger = new Reader(app);
+        var refused = await stranger.OpenAsync("/admin/comments/blocklist");
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+    }
 }

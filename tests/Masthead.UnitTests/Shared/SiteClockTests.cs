@@ -29,3 +29,20 @@ public sealed class SiteClockTests
         Assert.True(SiteClock.TryFindZone("Europe/Berlin", out _));
     }
 }
+
+public sealed class SiteClockAgoTests
+{
+    [Theory]
+    [InlineData(0.5, "just now")]
+    [InlineData(1.5, "1 minute ago")]
+    [InlineData(45, "45 minutes ago")]
+    [InlineData(90, "1 hour ago")]
+    [InlineData(300, "5 hours ago")]
+    [InlineData(1500, "yesterday")]
+    [InlineData(4400, "3 days ago")]
+    public void Ago_says_how_long_ago_in_words(double minutesAgo, string expected)
+    {
+        var clock = new SiteClock(TimeProvider.System, new SiteOptions());
+        Assert.Equal(expected, clock.Ago(clock.UtcNow.AddMinutes(-minutesAgo)));
+    }
+}

@@ -82,7 +82,28 @@
     }
   }
 
+  // The server wrote "3 hours ago" when it rendered the (cached) page; say it again as of now.
+  function refreshAges() {
+    var now = Date.now();
+    document.querySelectorAll('#comments .comment-meta').forEach(function (meta) {
+      var time = meta.querySelector('time[datetime]');
+      var age = meta.querySelector('.comment-age');
+      if (!time || !age) { return; }
+      var minutes = Math.floor((now - Date.parse(time.getAttribute('datetime'))) / 60000);
+      if (isNaN(minutes)) { return; }
+      age.textContent = minutes < 1 ? 'just now'
+        : minutes < 2 ? '1 minute ago'
+        : minutes < 60 ? minutes + ' minutes ago'
+        : minutes < 120 ? '1 hour ago'
+        : minutes < 1440 ? Math.floor(minutes / 60) + ' hours ago'
+        : minutes < 2880 ? 'yesterday'
+        : minutes < 43200 ? Math.floor(minutes / 1440) + ' days ago'
+        : age.textContent;
+    });
+  }
+
   function init() {
+    refreshAges();
     var form = document.getElementById('commentform');
     if (!form) { return; }
 
