@@ -42,8 +42,8 @@ if (cli.Command is { } command)
 
 // Headers every answer carries, before anything can short-circuit.
 app.UseSecurityHeaders();
-// Unknown paths re-run as the helpful 404 page (search box, latest stories).
-app.UseStatusCodePagesWithReExecute("/not-found");
+// Error answers without a body re-run as a page that explains them; 404 offers a search box and the latest stories.
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 // Compression wraps the cache so cached pages are stored once and compressed per client.
 app.UseResponseCompression();
 // Staff sign in with a cookie; /admin requires it.

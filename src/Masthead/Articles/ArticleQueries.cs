@@ -24,7 +24,7 @@ public sealed record ArticleCard
 
 public static class ArticleQueries
 {
-    /// <summary>What readers may see: published articles whose time has come.</summary>
+    /// <summary>What readers may see: published articles (scheduled ones become published when their time comes).</summary>
     public static IQueryable<Article> Public(this IQueryable<Article> articles) =>
         articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
 

@@ -72,6 +72,8 @@ public sealed class CommentFormInput
 
 [OutputCache(PolicyName = SiteCache.PublicPolicy)]
 [CommentForm]
+[RequestSizeLimit(CommentOptions.MaxRequestBytes)] // a comment is at most 5,000 characters; nothing bigger is read
+[RequestFormLimits(ValueLengthLimit = CommentOptions.MaxRequestBytes, KeyLengthLimit = 100, ValueCountLimit = 20)]
 [IgnoreAntiforgeryToken] // checked by hand in OnPostAsync, so that a stale form gets a message instead of a bare 400
 public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, SiteClock clock, CommenterCookies cookies) : PageModel, IHasPageHead
 {
@@ -242,6 +244,8 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
                 Authors = a.Bylines.OrderBy(b => b.Position).Select(b => new AuthorLink(b.Author.Slug, b.Author.Name, b.Author.JobTitle)).ToList(),
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
             })
+            // A handful of bylines and tags: one round trip beats splitting the query.
+            .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
 
         if (article is null)

@@ -67,4 +67,6 @@ public sealed class CommentOptions
     public const int MaxNameLength = 100;
     public const int MaxEmailLength = 254;
     public const int MaxUrlLength = 200;
+    /// <summary>The largest comment post read at all: the longest comment, percent-encoded, with room for the other fields.</summary>
+    public const int MaxRequestBytes = 64 * 1024;
 }

@@ -77,34 +77,32 @@ public static partial class CommentsModule
             await next(context);
             return;
         }
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.ContentLength > CommentOptions.MaxRequestBytes)
         {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-
-        var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        if (html.Contains(AntiforgeryMarker, StringComparison.Ordinal))
-        {
-            var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
-            var formToken = context.RequestServices.GetRequiredService<CommentFormToken>();
-            var tokens = antiforgery.GetAndStoreTokens(context);
-            html = html.Replace(AntiforgeryMarker, $"value=\"{tokens.RequestToken}\"", StringComparison.Ordinal);
-            html = FormTokenMarker().Replace(html, m => $"value=\"{formToken.Issue(int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))}\"");
-            var bytes = Encoding.UTF8.GetBytes(html);
-            context.Response.ContentLength = bytes.Length;
-            await original.WriteAsync(bytes, context.RequestAborted);
+            // Refused before a byte of it is read, with the reason and a way back.
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            var back = System.Net.WebUtility.HtmlEncode(context.Request.Path.Value ?? "/");
+            await context.Response.WriteAsync(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+                "<title>Too much to send</title></head><body><main><h1>That was too much to send</h1>" +
+                $"<p>Comments can be up to {CommentOptions.MaxBodyLength:N0} characters. Please shorten yours and post it again.</p>" +
+                $"<p><a href=\"{back}#respond\">Back to the story</a></p></main></body></html>", context.RequestAborted);
             return;
         }
-        context.Response.ContentLength = buffer.Length;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        using var buffer = await BufferedResponse.CaptureAsync(context, next);
+        var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (!html.Contains(AntiforgeryMarker, StringComparison.Ordinal))
+        {
+            await BufferedResponse.SendAsync(context, buffer);
+            return;
+        }
+        var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+        var formToken = context.RequestServices.GetRequiredService<CommentFormToken>();
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        html = html.Replace(AntiforgeryMarker, $"value=\"{tokens.RequestToken}\"", StringComparison.Ordinal);
+        html = FormTokenMarker().Replace(html, m => $"value=\"{formToken.Issue(int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))}\"");
+        await BufferedResponse.SendAsync(context, Encoding.UTF8.GetBytes(html));
     });
 
     public static string FormTokenPlaceholder(int articleId) => $"data-fill=\"form-token:{articleId}\"";

@@ -51,18 +51,7 @@ public static class ContentValidators
             return;
         }
 
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-
+        using var buffer = await BufferedResponse.CaptureAsync(context, next);
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey("ETag"))
         {
@@ -76,8 +65,6 @@ public static class ContentValidators
                 return;
             }
         }
-        response.ContentLength = buffer.Length;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        await BufferedResponse.SendAsync(context, buffer);
     });
 }

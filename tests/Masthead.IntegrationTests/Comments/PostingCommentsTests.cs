@@ -384,6 +384,21 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     }
 
     [Fact]
+    public async Task An_oversized_post_is_refused_with_413_and_an_explanation()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+        var page = await reader.OpenAsync(article.Path);
+        var fields = Reader.FormFields(page, CommentsApp.Typed(new string('x', 100_000)));
+
+        var refused = await reader.PostAsync(article.Path, fields);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.Status);
+        Assert.Equal("That was too much to send", refused.Text("h1"));
+        Assert.Empty(await CommentsOnAsync(article.Id));
+    }
+
+    [Fact]
     public async Task Commenters_emails_never_appear_in_the_page()
     {
         var article = await ArticleAsync();

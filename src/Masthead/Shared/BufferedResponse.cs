@@ -1,0 +1,37 @@
+namespace Masthead.Shared;
+
+/// <summary>For middleware that must see a whole response before it leaves (validators, per-view tokens).</summary>
+public static class BufferedResponse
+{
+    /// <summary>Runs the rest of the pipeline with the response body held in memory; the caller sends it on.</summary>
+    public static async Task<MemoryStream> CaptureAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            await buffer.DisposeAsync();
+            throw;
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        return buffer;
+    }
+
+    /// <summary>Sends what was captured, with its length.</summary>
+    public static Task SendAsync(HttpContext context, MemoryStream buffer) =>
+        SendAsync(context, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+
+    public static async Task SendAsync(HttpContext context, ReadOnlyMemory<byte> body)
+    {
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+}
