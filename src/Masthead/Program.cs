@@ -3,6 +3,7 @@ using Masthead.Accounts;
 using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
+using Masthead.Feeds;
 using Masthead.Mail;
 using Masthead.Shared;
 
@@ -30,6 +31,7 @@ builder.AddArticles();
 builder.AddAccounts();
 builder.AddMail();
 builder.AddComments();
+builder.AddFeeds();
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ app.MapMedia();
 app.MapGet("/healthz", () => TypedResults.Text("ok"));
 app.MapComments();
 app.MapCommentFeeds();
+app.MapFeeds();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -17,7 +17,7 @@ public enum PublishResult
 /// Moves articles through their public life and keeps everything that depends on it in step: the rendered body,
 /// redirects from old paths, and the cached pages readers see.
 /// </summary>
-public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, SiteClock clock, SiteCache cache)
+public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, SiteClock clock, SiteCache cache, IEnumerable<IOnArticlePublished> listeners)
 {
     /// <summary>Renders the body and makes the article public now (or keeps its planned time if that has passed).</summary>
     public async Task<PublishResult> PublishAsync(Article article, CancellationToken ct = default)
@@ -32,6 +32,7 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         article.PublishedAt = article.PublishedAt is { } planned && planned <= now ? planned : now;
         article.ModifiedAt = now;
         await SaveAndEvictAsync(ct);
+        Announce(article.Id);
         return PublishResult.Published;
     }
 
@@ -47,6 +48,7 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         article.UpdatedAt = now;
         article.ModifiedAt = now;
         await SaveAndEvictAsync(ct);
+        Announce(article.Id);
         return PublishResult.Updated;
     }
 
@@ -85,6 +87,14 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         article.ModifiedAt = clock.UtcNow;
         await SaveAndEvictAsync(ct);
         return PublishResult.Withdrawn;
+    }
+
+    private void Announce(int articleId)
+    {
+        foreach (var listener in listeners)
+        {
+            listener.ArticlePublished(articleId);
+        }
     }
 
     private async Task SaveAndEvictAsync(CancellationToken ct)

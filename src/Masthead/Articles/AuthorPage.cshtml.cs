@@ -35,6 +35,7 @@ public sealed class AuthorPageModel(MastheadDb db, SiteOptions site) : PageModel
         Head.Title = pageNumber == 1 ? author.Name : $"{author.Name}, page {pageNumber}";
         Head.Description = string.IsNullOrWhiteSpace(author.Bio) ? $"Stories by {author.Name}." : author.Bio;
         Head.CanonicalPath = page.PathOf(pageNumber);
+        Head.FeedPath = author.Path;
         Head.ImagePath = author.Photo?.Url;
         (Head.PrevPath, Head.NextPath) = (page.PrevPath, page.NextPath);
         return Page();

@@ -27,6 +27,7 @@ public sealed class SectionPageModel(MastheadDb db, SiteOptions site, SectionDir
         Head.Title = pageNumber == 1 ? section.Name : $"{section.Name}, page {pageNumber}";
         Head.Description = string.IsNullOrWhiteSpace(section.Description) ? null : section.Description;
         Head.CanonicalPath = page.PathOf(pageNumber);
+        Head.FeedPath = section.Path;
         (Head.PrevPath, Head.NextPath) = (page.PrevPath, page.NextPath);
         return Page();
     }

@@ -27,6 +27,7 @@ public sealed class TagPageModel(MastheadDb db, SiteOptions site) : PageModel, I
         Head.Title = pageNumber == 1 ? tag.Name : $"{tag.Name}, page {pageNumber}";
         Head.Description = $"Stories tagged {tag.Name} from {site.Name}.";
         Head.CanonicalPath = page.PathOf(pageNumber);
+        Head.FeedPath = tag.Path;
         (Head.PrevPath, Head.NextPath) = (page.PrevPath, page.NextPath);
         return Page();
     }

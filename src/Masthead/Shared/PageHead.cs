@@ -13,6 +13,8 @@ public sealed class PageHead
     public string OpenGraphType { get; set; } = "website";
     public string? ImagePath { get; set; }
     public bool NoIndex { get; set; }
+    /// <summary>The list this page shows has its own feeds under this path (section, tag, author pages).</summary>
+    public string? FeedPath { get; set; }
 }
 
 /// <summary>Implemented by page models whose pages use the site layout.</summary>
