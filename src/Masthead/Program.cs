@@ -5,6 +5,7 @@ using Masthead.Comments;
 using Masthead.Data;
 using Masthead.Feeds;
 using Masthead.Mail;
+using Masthead.Seo;
 using Masthead.Shared;
 
 // The command line decides what runs: the site (the default) or a one-off command such as --help.
@@ -66,6 +67,7 @@ app.MapGet("/healthz", () => TypedResults.Text("ok"));
 app.MapComments();
 app.MapCommentFeeds();
 app.MapFeeds();
+app.MapSeo();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -75,7 +75,7 @@ public sealed class CommentFormInput
 [RequestSizeLimit(CommentOptions.MaxRequestBytes)] // a comment is at most 5,000 characters; nothing bigger is read
 [RequestFormLimits(ValueLengthLimit = CommentOptions.MaxRequestBytes, KeyLengthLimit = 100, ValueCountLimit = 20)]
 [IgnoreAntiforgeryToken] // checked by hand in OnPostAsync, so that a stale form gets a message instead of a bare 400
-public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, SiteClock clock, CommenterCookies cookies) : PageModel, IHasPageHead
+public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, SiteClock clock, CommenterCookies cookies, SiteOptions site) : PageModel, IHasPageHead
 {
     private const int RelatedCount = 4;
 
@@ -205,6 +205,11 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             return Page();
         }
         Response.Headers.LastModified = Article.ModifiedAt.ToString("R");
+        var baseUrl = string.IsNullOrEmpty(site.BaseUrl) ? $"{Request.Scheme}://{Request.Host}" : site.BaseUrl.TrimEnd('/');
+        Head.StructuredData.Add(Seo.StructuredData.NewsArticle(Article, baseUrl, site, clock));
+        Head.StructuredData.Add(Seo.StructuredData.Breadcrumbs(baseUrl, site.Name, (Article.SectionName, Article.SectionPath), (Article.Headline, Article.Path)));
+        Head.Article = new ArticleFacts(clock.Iso(Article.PublishedAt), clock.Iso(Article.UpdatedAt ?? Article.PublishedAt), Article.SectionName,
+            [.. Article.Tags.Select(t => t.Name)]);
         if (HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } cache)
         {
             cache.Context.Tags.Add(SiteCache.ArticleTag(Article.Id));

@@ -13,9 +13,15 @@ public sealed class PageHead
     public string OpenGraphType { get; set; } = "website";
     public string? ImagePath { get; set; }
     public bool NoIndex { get; set; }
+    /// <summary>schema.org JSON-LD blocks for the page.</summary>
+    public List<string> StructuredData { get; } = [];
+    /// <summary>Open Graph article facts (og:type article).</summary>
+    public ArticleFacts? Article { get; set; }
     /// <summary>The list this page shows has its own feeds under this path (section, tag, author pages).</summary>
     public string? FeedPath { get; set; }
 }
+
+public sealed record ArticleFacts(string PublishedTime, string ModifiedTime, string Section, IReadOnlyList<string> Tags);
 
 /// <summary>Implemented by page models whose pages use the site layout.</summary>
 public interface IHasPageHead

@@ -98,6 +98,33 @@ public sealed class DemoSiteTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Every_page_type_is_valid_html_in_the_nu_html_checker()
+    {
+        var article = await app.WithDbAsync(db => db.Articles.Public().OrderByDescending(a => a.CommentCount)
+            .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, Section = a.Section.Slug, Tag = a.Tags.Select(t => t.Slug).First(), Author = a.Bylines.Select(b => b.Author.Slug).First() })
+            .FirstAsync());
+        var day = article.PublishedAt;
+        var paths = new[]
+        {
+            "/", "/page/2/", ArticlePaths.For(article.PublishedAt, article.Slug), $"/section/{article.Section}/", $"/tag/{article.Tag}/",
+            $"/author/{article.Author}/", $"/{day:yyyy}/{day:MM}/{day:dd}/", "/no-such-page/",
+        };
+        var folder = Directory.CreateDirectory(Path.Combine(app.DataDirectory, "html-check")).FullName;
+        var files = new List<string>();
+        using var http = app.Http();
+        foreach (var (path, i) in paths.Select((p, i) => (p, i)))
+        {
+            var file = Path.Combine(folder, $"page-{i}.html");
+            await File.WriteAllTextAsync(file, await (await http.GetAsync(path)).Content.ReadAsStringAsync());
+            files.Add(file);
+        }
+
+        var errors = await Tools.HtmlErrorsAsync(files);
+
+        Assert.True(errors.Length == 0, $"{string.Join(", ", paths)}:\n{errors}");
+    }
+
+    [Fact]
     public async Task Every_public_comment_on_the_demo_is_approved_and_counted()
     {
         var mismatched = await app.WithDbAsync(db => db.Articles
