@@ -5,6 +5,7 @@ using Masthead.Comments;
 using Masthead.Data;
 using Masthead.Feeds;
 using Masthead.Mail;
+using Masthead.Search;
 using Masthead.Seo;
 using Masthead.Shared;
 
@@ -33,6 +34,7 @@ builder.AddAccounts();
 builder.AddMail();
 builder.AddComments();
 builder.AddFeeds();
+builder.AddSearch();
 
 var app = builder.Build();
 

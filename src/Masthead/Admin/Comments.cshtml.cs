@@ -30,8 +30,8 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
     public int? Article { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page=N, read by hand: "page" is a route value that Razor Pages keeps for itself.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<QueuedComment> Comments { get; private set; } = [];
     public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
@@ -53,7 +53,7 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
             query = query.Where(c => c.Body.Contains(term) || c.AuthorName.Contains(term) || c.AuthorEmail.Contains(term) || (c.IpAddress != null && c.IpAddress == term));
         }
         TotalPages = Paged<int>.CountPages(await query.CountAsync(ct), PageSize);
-        PageNumber = Math.Clamp(PageNumber, 1, TotalPages);
+        PageNumber = Math.Clamp(int.TryParse(Request.Query["page"], out var requested) ? requested : 1, 1, TotalPages);
         Comments = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new QueuedComment(c.Id, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.IpAddress, c.Body, c.Status, c.CreatedAt,
@@ -75,6 +75,7 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
     /// <summary>One form posts both the per-comment buttons (action=approve:ID) and the bulk ones (action=approve with ids).</summary>
     public async Task<IActionResult> OnPostAsync(string action, int[] ids, CancellationToken ct)
     {
+        PageNumber = int.TryParse(Request.Query["page"], out var page) && page > 0 ? page : 1;
         var parts = (action ?? "").Split(':', 2);
         if (!Enum.TryParse<CommentStatus>(parts[0], ignoreCase: true, out var status) || !Enum.IsDefined(status))
         {

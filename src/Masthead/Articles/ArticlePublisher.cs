@@ -17,7 +17,8 @@ public enum PublishResult
 /// Moves articles through their public life and keeps everything that depends on it in step: the rendered body,
 /// redirects from old paths, and the cached pages readers see.
 /// </summary>
-public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, SiteClock clock, SiteCache cache, IEnumerable<IOnArticlePublished> listeners)
+public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, SiteClock clock, SiteCache cache,
+    IEnumerable<IOnArticlePublished> listeners, IEnumerable<IArticleIndexer> indexers)
 {
     /// <summary>Renders the body and makes the article public now (or keeps its planned time if that has passed).</summary>
     public async Task<PublishResult> PublishAsync(Article article, CancellationToken ct = default)
@@ -31,7 +32,7 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         article.Status = ArticleStatus.Published;
         article.PublishedAt = article.PublishedAt is { } planned && planned <= now ? planned : now;
         article.ModifiedAt = now;
-        await SaveAndEvictAsync(ct);
+        await SaveAndEvictAsync(article, ct);
         Announce(article.Id);
         return PublishResult.Published;
     }
@@ -47,7 +48,7 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         article.BodyHtml = renderer.Render(article.BodyMarkdown, article.ReadAlsoAfterParagraph);
         article.UpdatedAt = now;
         article.ModifiedAt = now;
-        await SaveAndEvictAsync(ct);
+        await SaveAndEvictAsync(article, ct);
         Announce(article.Id);
         return PublishResult.Updated;
     }
@@ -71,7 +72,7 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         }
         article.Slug = slug;
         article.ModifiedAt = now;
-        await SaveAndEvictAsync(ct);
+        await SaveAndEvictAsync(article, ct);
         return PublishResult.SlugChanged;
     }
 
@@ -85,7 +86,7 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         article.Status = ArticleStatus.Withdrawn;
         article.WithdrawalNote = note;
         article.ModifiedAt = clock.UtcNow;
-        await SaveAndEvictAsync(ct);
+        await SaveAndEvictAsync(article, ct);
         return PublishResult.Withdrawn;
     }
 
@@ -97,9 +98,18 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         }
     }
 
-    private async Task SaveAndEvictAsync(CancellationToken ct)
+    /// <summary>Saves, brings the indexes in line in the same transaction, then evicts the cached pages.</summary>
+    private async Task SaveAndEvictAsync(Article article, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            foreach (var indexer in indexers)
+            {
+                await indexer.ArticleChangedAsync(article.Id, article.Status == ArticleStatus.Published, ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
         await cache.EvictContentAsync(ct);
     }
 }

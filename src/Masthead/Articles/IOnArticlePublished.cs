@@ -8,3 +8,12 @@ public interface IOnArticlePublished
 {
     void ArticlePublished(int articleId);
 }
+
+/// <summary>
+/// Implemented by indexes that must agree with what is public (search). Called inside the publishing transaction,
+/// so a story is in the index exactly when it is published.
+/// </summary>
+public interface IArticleIndexer
+{
+    Task ArticleChangedAsync(int articleId, bool isPublic, CancellationToken ct);
+}

@@ -64,5 +64,13 @@ public static class DataModule
         {
             logger.LogInformation("The database already has articles; demo content was not added");
         }
+
+        // Content added outside the publishing service (the demo, an import, an older database) gets indexed once.
+        var search = scope.ServiceProvider.GetRequiredService<Search.ISearchIndex>();
+        if (await search.IsEmptyAsync(ct) && await db.Articles.AnyAsync(a => a.Status == ArticleStatus.Published, ct))
+        {
+            await search.RebuildAsync(ct);
+            logger.LogInformation("Search index built");
+        }
     }
 }

@@ -10,6 +10,8 @@ namespace Masthead.Shared;
 public sealed class SiteCache(IOutputCacheStore store)
 {
     public const string PublicPolicy = "public";
+    /// <summary>Search results: cached per combination of the search's own query keys.</summary>
+    public const string SearchPolicy = "search";
     /// <summary>Every public page that shows articles.</summary>
     public const string ContentTag = "content";
 

@@ -18,6 +18,9 @@ public static class SiteModule
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteClock>();
 
+        // Long search queries are cut to size by the search page rather than refused by the server.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 32 * 1024);
+
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -38,6 +41,10 @@ public static class SiteModule
                 .Tag(SiteCache.ContentTag)
                 .SetVaryByQuery("replytocom")
                 .With(context => !Comments.CommenterCookies.ArePresent(context.HttpContext.Request)));
+            o.AddPolicy(SiteCache.SearchPolicy, p => p
+                .Expire(TimeSpan.FromMinutes(10))
+                .Tag(SiteCache.ContentTag)
+                .SetVaryByQuery("q", "section", "author", "from", "to", "sort", "page"));
         });
         builder.Services.AddSingleton<SiteCache>();
         return builder;

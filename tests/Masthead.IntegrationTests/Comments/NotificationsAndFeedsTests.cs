@@ -110,7 +110,7 @@ public sealed class NotificationsAndFeedsTests(CommentsApp app) : IClassFixture<
             Assert.DoesNotContain("reader@example.com", xml);
         }
         var page = await app.GetPageAsync(article.Path);
-        Assert.Equal($"{article.Path}feed/", page.One("link[rel=alternate][type='application/rss+xml']")!.GetAttribute("href"));
+        Assert.Equal($"{article.Path}feed/", page.One("link[rel=alternate][title='Comments on this story']")!.GetAttribute("href"));
     }
 }
 

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Masthead.Articles;
+using Masthead.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Masthead.Search;
+
+[OutputCache(PolicyName = SiteCache.SearchPolicy)]
+public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, Data.MastheadDb db) : PageModel, IHasPageHead
+{
+    public PageHead Head { get; } = new() { Title = "Search", CanonicalPath = "/search", NoIndex = true };
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Section { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Author { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    /// <summary>From ?page=N, read by hand: "page" is a route value that Razor Pages keeps for itself.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+
+    public SearchResults? Results { get; private set; }
+    public IReadOnlyList<SectionLink> Sections { get; private set; } = [];
+    public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+    public string? DateProblem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Sections = await sections.AllAsync(ct);
+        Query = Query?.Length > SearchText.MaxLength ? Query[..SearchText.MaxLength] : Query;
+        var from = ParseDate(From, nameof(From));
+        var to = ParseDate(To, nameof(To))?.AddDays(1);
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            Head.Title = $"Search: {Query}";
+            Results = await index.SearchAsync(new SearchQuery(Query, Section, Author, from, to, Sort == "date", Math.Max(1, PageNumber)), ct);
+        }
+        if (Results is null || Results.Total == 0)
+        {
+            Latest = await db.LatestAsync(6, ct);
+        }
+    }
+
+    private DateTime? ParseDate(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return DateTime.SpecifyKind(date, DateTimeKind.Utc);
+        }
+        DateProblem = $"The {field.ToLowerInvariant()} date was not understood; use a date such as 2026-11-27.";
+        return null;
+    }
+
+    public string PageLink(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/search",
+        new Dictionary<string, string?> { ["q"] = Query, ["section"] = Section, ["author"] = Author, ["from"] = From, ["to"] = To, ["sort"] = Sort, ["page"] = page.ToString(CultureInfo.InvariantCulture) }
+            .Where(kv => !string.IsNullOrEmpty(kv.Value)));
+}

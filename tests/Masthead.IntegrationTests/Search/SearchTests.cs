@@ -1,0 +1,142 @@
+using System.Net;
+using Masthead.Articles;
+using Masthead.IntegrationTests.Infrastructure;
+
+namespace Masthead.IntegrationTests.Search;
+
+public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
+{
+    private readonly Newsroom _newsroom = new(app);
+
+    /// <summary>A made-up word no other test uses, so each test searches its own stories.</summary>
+    private static string Word(string stem) => $"{stem}{Guid.NewGuid():n}"[..(stem.Length + 6)].Replace('0', 'q').Replace('1', 'w')
+        .Replace('2', 'e').Replace('3', 'r').Replace('4', 't').Replace('5', 'y').Replace('6', 'u').Replace('7', 'i').Replace('8', 'o').Replace('9', 'p');
+
+    private async Task<List<string>> ResultsAsync(string query)
+    {
+        var page = await app.GetPageAsync($"/search?{query}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return page.All(".search-hit .card-headline a").Select(a => a.TextContent).ToList();
+    }
+
+    [Fact]
+    public async Task Headline_matches_rank_above_matches_in_the_body_and_snippets_highlight_the_words()
+    {
+        var word = Word("zephyr");
+        var section = await _newsroom.SectionAsync();
+        await _newsroom.PublishAsync(section, "Body mention", $"Long text about other things.\n\nOnly here does {word} appear.", publishedAt: DateTime.UtcNow.AddHours(-1));
+        await _newsroom.PublishAsync(section, $"The {word} headline", "Nothing else.", publishedAt: DateTime.UtcNow.AddDays(-5));
+
+        var page = await app.GetPageAsync($"/search?q={word}");
+
+        Assert.Equal([$"The {word} headline", "Body mention"], page.All(".search-hit .card-headline a").Select(a => a.TextContent));
+        Assert.Contains($"<mark>{word}</mark>", page.One(".search-hit:nth-child(2) .search-snippet")!.InnerHtml);
+        Assert.Equal("2 stories match \u201c" + word + "\u201d.", page.Text(".search-summary"));
+    }
+
+    [Fact]
+    public async Task Filters_by_section_author_and_dates_and_sorting_by_date_work()
+    {
+        var word = Word("quill");
+        var politics = await _newsroom.SectionAsync("Politics desk");
+        var sport = await _newsroom.SectionAsync("Sport desk");
+        var author = await _newsroom.AuthorAsync("Filter Author");
+        await _newsroom.PublishAsync(politics, $"{word} in politics", publishedAt: new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc), authors: [author]);
+        await _newsroom.PublishAsync(sport, $"{word} in sport", publishedAt: new DateTime(2026, 4, 10, 9, 0, 0, DateTimeKind.Utc));
+        await _newsroom.PublishAsync(sport, $"{word} {word} {word} sport again", publishedAt: new DateTime(2026, 2, 10, 9, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal([$"{word} in politics"], await ResultsAsync($"q={word}&section={politics.Slug}"));
+        Assert.Equal([$"{word} in politics"], await ResultsAsync($"q={word}&author={author.Slug}"));
+        Assert.Equal([$"{word} in sport"], await ResultsAsync($"q={word}&from=2026-04-01&to=2026-04-30"));
+        Assert.Equal([$"{word} in sport", $"{word} in politics", $"{word} {word} {word} sport again"], await ResultsAsync($"q={word}&sort=date"));
+        var bad = await app.GetPageAsync($"/search?q={word}&from=yesterday");
+        Assert.Contains("was not understood", bad.Text(".comment-notice"));
+    }
+
+    [Fact]
+    public async Task Phrases_and_prefixes_work_and_stemming_finds_other_forms()
+    {
+        var word = Word("flint");
+        var section = await _newsroom.SectionAsync();
+        await _newsroom.PublishAsync(section, $"Dockworkers strike in {word}", "The strikers marched.");
+        await _newsroom.PublishAsync(section, $"A strike of luck for dockworkers near {word}", "Unrelated.");
+
+        Assert.Equal([$"Dockworkers strike in {word}"], await ResultsAsync($"q=%22dockworkers+strike%22+{word}"));
+        Assert.Equal(2, (await ResultsAsync($"q={word[..7]}*")).Count);
+        Assert.Contains($"Dockworkers strike in {word}", await ResultsAsync($"q=striking+{word}"));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced quote")]
+    [InlineData("NEAR(a b")]
+    [InlineData("a AND OR NOT")]
+    [InlineData("*")]
+    [InlineData("col:value -minus ^caret")]
+    [InlineData("\u0001\u0002\u0007")]
+    [InlineData("'; DROP TABLE Articles; --")]
+    public async Task Malformed_queries_give_a_normal_page(string query)
+    {
+        var page = await app.GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotNull(page.One("#search-q"));
+    }
+
+    [Fact]
+    public async Task A_ten_thousand_character_query_gives_a_normal_page()
+    {
+        var page = await app.GetPageAsync($"/search?q={new string('x', 10_000)}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+    }
+
+    [Fact]
+    public async Task The_index_follows_publishing_updates_and_withdrawals_and_drafts_never_appear()
+    {
+        var word = Word("umber");
+        var later = Word("ochre");
+        var section = await _newsroom.SectionAsync();
+        var article = await _newsroom.PublishAsync(section, $"Story about {word}");
+        await app.WithDbAsync(async db =>
+        {
+            db.Articles.Add(new Article { Slug = Newsroom.Unique("draft"), Headline = $"Draft about {word}", SectionId = section.Id, CreatedAt = DateTime.UtcNow, ModifiedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal([$"Story about {word}"], await ResultsAsync($"q={word}"));
+
+        await _newsroom.WithPublisherAsync(article.Id, (p, a) => { a.BodyMarkdown = $"Now it mentions {later}."; return p.UpdateAsync(a); });
+        Assert.Equal([$"Story about {word}"], await ResultsAsync($"q={later}"));
+
+        await _newsroom.WithPublisherAsync(article.Id, (p, a) => p.WithdrawAsync(a, "Withdrawn."));
+        Assert.Empty(await ResultsAsync($"q={word}"));
+        Assert.Empty(await ResultsAsync($"q={later}"));
+    }
+
+    [Fact]
+    public async Task With_no_match_the_page_suggests_a_spelling_and_shows_the_latest_stories()
+    {
+        var section = await _newsroom.SectionAsync();
+        await _newsroom.PublishAsync(section, "Parliament debates the referendum", "A long referendum campaign.");
+
+        var page = await app.GetPageAsync("/search?q=referendom");
+
+        Assert.Contains("No stories match", page.Text(".no-results"));
+        Assert.Equal("referendum", page.Text(".did-you-mean a"));
+        Assert.NotEmpty(page.All(".article-list .card"));
+    }
+
+    [Fact]
+    public async Task Results_are_paged()
+    {
+        var word = Word("pager");
+        var section = await _newsroom.SectionAsync();
+        for (var i = 0; i < 23; i++)
+        {
+            await _newsroom.PublishAsync(section, $"{word} number {i:00}", publishedAt: DateTime.UtcNow.AddMinutes(-i));
+        }
+        var first = await app.GetPageAsync($"/search?q={word}&sort=date");
+        var second = await app.GetPageAsync($"/search?q={word}&sort=date&page=2");
+
+        Assert.Equal(20, first.All(".search-hit").Count);
+        Assert.Equal(3, second.All(".search-hit").Count);
+        Assert.Equal($"/search?q={word}&sort=date&page=2", first.One(".pager a[rel=next]")!.GetAttribute("href"));
+    }
+}
