@@ -42,6 +42,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     [InlineData("front page", "/")]
     [InlineData("front page, page 2", "/page/2/")]
     [InlineData("not found", "/no-such-page/")]
+    [InlineData("search", "/search?q=election")]
+    [InlineData("search without results", "/search?q=zzqqxx")]
     public async Task Page_has_no_accessibility_violations(string name, string path)
     {
         var page = await OpenAsync(path);

@@ -358,14 +358,11 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     /// <summary>The related stories, the "READ ALSO" pick and the neighbours in the section.</summary>
     private async Task LoadSurroundingsAsync(ArticleView article, CancellationToken ct)
     {
-        var tagSlugs = article.Tags.Select(t => t.Slug).ToList();
-        var related = await db.Articles.AsNoTracking().Public()
-            .Where(a => a.Id != article.Id)
-            .Select(a => new { Article = a, Shared = a.Tags.Count(t => tagSlugs.Contains(t.Slug)) })
-            .Where(x => x.Shared > 0)
-            .OrderByDescending(x => x.Shared * 2 + (x.Article.SectionId == article.SectionId ? 1 : 0))
-            .ThenByDescending(x => x.Article.PublishedAt)
-            .Select(x => x.Article)
+        // Neighbours are computed when stories are published (Search/RelatedStories); here they are only read.
+        var related = await db.RelatedArticles.AsNoTracking()
+            .Where(r => r.ArticleId == article.Id && r.Related.Status == ArticleStatus.Published)
+            .OrderBy(r => r.Rank)
+            .Select(r => r.Related)
             .Take(RelatedCount + 1)
             .ToCards()
             .ToListAsync(ct);

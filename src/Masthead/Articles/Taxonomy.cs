@@ -56,3 +56,14 @@ public class Redirect
     public Article Article { get; set; } = null!;
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>A story's stored neighbour: computed when either is published or updated, read by the article page.</summary>
+public class RelatedArticle
+{
+    public int ArticleId { get; set; }
+    public int RelatedId { get; set; }
+    public Article Related { get; set; } = null!;
+    /// <summary>1 is the closest.</summary>
+    public int Rank { get; set; }
+    public double Score { get; set; }
+}

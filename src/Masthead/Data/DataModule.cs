@@ -70,7 +70,8 @@ public static class DataModule
         if (await search.IsEmptyAsync(ct) && await db.Articles.AnyAsync(a => a.Status == ArticleStatus.Published, ct))
         {
             await search.RebuildAsync(ct);
-            logger.LogInformation("Search index built");
+            await scope.ServiceProvider.GetRequiredService<Search.RelatedStories>().RebuildAsync(ct);
+            logger.LogInformation("Search index and related stories built");
         }
     }
 }

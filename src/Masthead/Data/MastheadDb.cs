@@ -22,6 +22,7 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     public DbSet<Byline> Bylines => Set<Byline>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
+    public DbSet<RelatedArticle> RelatedArticles => Set<RelatedArticle>();
     public DbSet<Image> Images => Set<Image>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<BlockedTerm> BlockedTerms => Set<BlockedTerm>();
@@ -57,6 +58,13 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
             e.HasMany(a => a.Bylines).WithOne().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(a => a.Path);
+        });
+        b.Entity<RelatedArticle>(e =>
+        {
+            e.HasKey(r => new { r.ArticleId, r.RelatedId });
+            e.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(r => r.Related).WithMany().HasForeignKey(r => r.RelatedId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => r.RelatedId);
         });
         b.Entity<Byline>(e =>
         {

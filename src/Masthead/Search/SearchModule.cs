@@ -8,7 +8,10 @@ public static class SearchModule
     {
         builder.Services.AddScoped<SqliteSearchIndex>();
         builder.Services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());
+        // Order matters: related stories are found through the search index, so the index is brought up to date first.
         builder.Services.AddScoped<IArticleIndexer>(sp => sp.GetRequiredService<SqliteSearchIndex>());
+        builder.Services.AddScoped<RelatedStories>();
+        builder.Services.AddScoped<IArticleIndexer>(sp => sp.GetRequiredService<RelatedStories>());
         return builder;
     }
 }

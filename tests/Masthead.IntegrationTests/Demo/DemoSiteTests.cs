@@ -125,6 +125,28 @@ public sealed class DemoSiteTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Stored_related_stories_share_tags_or_section_far_more_often_than_random_stories()
+    {
+        var (relatedShare, randomShare, articles) = await app.WithDbAsync(async db =>
+        {
+            var facts = await db.Articles.Public().Select(a => new { a.Id, a.SectionId, Tags = a.Tags.Select(t => t.Id).ToList() }).ToDictionaryAsync(a => a.Id);
+            var pairs = await db.RelatedArticles.Select(r => new { r.ArticleId, r.RelatedId }).ToListAsync();
+            bool Close(int a, int b) => facts[a].SectionId == facts[b].SectionId || facts[a].Tags.Intersect(facts[b].Tags).Any();
+            var ids = facts.Keys.Order().ToList();
+            var random = new Random(7);
+            var randomPairs = Enumerable.Range(0, 2000).Select(_ => (ids[random.Next(ids.Count)], ids[random.Next(ids.Count)])).Where(p => p.Item1 != p.Item2).ToList();
+            var related = pairs.Where(p => facts.ContainsKey(p.ArticleId) && facts.ContainsKey(p.RelatedId)).ToList();
+            return ((double)related.Count(p => Close(p.ArticleId, p.RelatedId)) / related.Count,
+                (double)randomPairs.Count(p => Close(p.Item1, p.Item2)) / randomPairs.Count,
+                related.Select(p => p.ArticleId).Distinct().Count());
+        });
+
+        Assert.True(articles >= 300, $"only {articles} stories have related stories stored");
+        Assert.True(relatedShare >= 0.9, $"related pairs share a tag or section {relatedShare:P0} of the time");
+        Assert.True(relatedShare >= 2 * randomShare, $"related {relatedShare:P0} against random {randomShare:P0}");
+    }
+
+    [Fact]
     public async Task Every_public_comment_on_the_demo_is_approved_and_counted()
     {
         var mismatched = await app.WithDbAsync(db => db.Articles

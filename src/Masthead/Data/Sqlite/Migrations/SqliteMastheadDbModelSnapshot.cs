@@ -287,6 +287,27 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.ToTable("Redirects");
                 });
 
+            modelBuilder.Entity("Masthead.Articles.RelatedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ArticleId", "RelatedId");
+
+                    b.HasIndex("RelatedId");
+
+                    b.ToTable("RelatedArticles");
+                });
+
             modelBuilder.Entity("Masthead.Articles.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -761,6 +782,23 @@ namespace Masthead.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("Masthead.Articles.RelatedArticle", b =>
+                {
+                    b.HasOne("Masthead.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masthead.Articles.Article", "Related")
+                        .WithMany()
+                        .HasForeignKey("RelatedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Related");
                 });
 
             modelBuilder.Entity("Masthead.Comments.Comment", b =>
