@@ -9,6 +9,11 @@ using Masthead.Search;
 using Masthead.Seo;
 using Masthead.Shared;
 
+// Machine-readable output (URLs, feeds, sitemaps) must not follow the server's locale; pages format dates explicitly.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+
 // The command line decides what runs: the site (the default) or a one-off command such as --help.
 var cli = MastheadCommandLine.Parse(args);
 if (cli.OnlyPrints)
@@ -45,6 +50,9 @@ if (cli.Command is { } command)
     return await command(app.Services, app.Lifetime.ApplicationStopping);
 }
 
+// Behind a reverse proxy, the reader's address and scheme come from X-Forwarded-For/-Proto (trusted proxies only:
+// loopback by default, more under ForwardedHeaders:KnownProxies), so per-address limits and blocklists see readers.
+app.UseSiteForwardedHeaders();
 // Headers every answer carries, before anything can short-circuit.
 app.UseSecurityHeaders();
 // Error answers without a body re-run as a page that explains them; 404 offers a search box and the latest stories.

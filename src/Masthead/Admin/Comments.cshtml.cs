@@ -53,7 +53,7 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
             query = query.Where(c => c.Body.Contains(term) || c.AuthorName.Contains(term) || c.AuthorEmail.Contains(term) || (c.IpAddress != null && c.IpAddress == term));
         }
         TotalPages = Paged<int>.CountPages(await query.CountAsync(ct), PageSize);
-        PageNumber = Math.Clamp(int.TryParse(Request.Query["page"], out var requested) ? requested : 1, 1, TotalPages);
+        PageNumber = Math.Clamp(int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 1, 1, TotalPages);
         Comments = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new QueuedComment(c.Id, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.IpAddress, c.Body, c.Status, c.CreatedAt,
@@ -61,10 +61,12 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
             .ToListAsync(ct);
     }
 
-    /// <summary>The queue as it was filtered, after an action ("page" cannot be a route value: Razor Pages owns it).</summary>
-    private string BackToQueue()
+    private string BackToQueue() => QueueLink(PageNumber);
+
+    /// <summary>The queue as it is filtered, at a page ("page" cannot be a route value: Razor Pages owns it).</summary>
+    public string QueueLink(int page)
     {
-        var query = new Dictionary<string, string?> { ["status"] = Status.ToString(), ["q"] = Search, ["page"] = PageNumber > 1 ? PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) : null };
+        var query = new Dictionary<string, string?> { ["status"] = Status.ToString(), ["q"] = Search, ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null };
         if (Article is { } article)
         {
             query["article"] = article.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -75,7 +77,7 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
     /// <summary>One form posts both the per-comment buttons (action=approve:ID) and the bulk ones (action=approve with ids).</summary>
     public async Task<IActionResult> OnPostAsync(string action, int[] ids, CancellationToken ct)
     {
-        PageNumber = int.TryParse(Request.Query["page"], out var page) && page > 0 ? page : 1;
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
         var parts = (action ?? "").Split(':', 2);
         if (!Enum.TryParse<CommentStatus>(parts[0], ignoreCase: true, out var status) || !Enum.IsDefined(status))
         {

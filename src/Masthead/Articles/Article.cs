@@ -72,6 +72,7 @@ public class Byline
 /// <summary>The URL shapes of articles: published contracts, pinned by tests.</summary>
 public static class ArticlePaths
 {
+    /// <summary>Always the Gregorian date, whatever the server's culture (a Thai or Hijri calendar would move every URL).</summary>
     public static string For(DateTime publishedUtc, string slug) =>
-        $"/{publishedUtc:yyyy}/{publishedUtc:MM}/{publishedUtc:dd}/{slug}/";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{publishedUtc:yyyy}/{publishedUtc:MM}/{publishedUtc:dd}/{slug}/");
 }

@@ -1,5 +1,6 @@
 using Masthead.Data;
 using Masthead.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Articles;
 
@@ -57,7 +58,7 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
     public async Task<PublishResult> ChangeSlugAsync(Article article, string newSlug, CancellationToken ct = default)
     {
         var slug = Slugs.From(newSlug);
-        if (slug.Length == 0 || slug == article.Slug || db.Articles.Any(a => a.Slug == slug && a.Id != article.Id))
+        if (slug.Length == 0 || slug == article.Slug || await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, ct))
         {
             return PublishResult.NotAllowed;
         }
@@ -67,12 +68,13 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
             var oldPath = article.Path;
             // A redirect that pointed at the path now taken by this article would loop: drop it.
             var newPath = ArticlePaths.For(article.PublishedAt ?? article.CreatedAt, slug);
-            db.Redirects.RemoveRange(db.Redirects.Where(r => r.Path == newPath || r.Path == oldPath));
+            db.Redirects.RemoveRange(await db.Redirects.Where(r => r.Path == newPath || r.Path == oldPath).ToListAsync(ct));
             db.Redirects.Add(new Redirect { Path = oldPath, ArticleId = article.Id, CreatedAt = now });
         }
         article.Slug = slug;
         article.ModifiedAt = now;
         await SaveAndEvictAsync(article, ct);
+        Announce(article.Id);
         return PublishResult.SlugChanged;
     }
 
@@ -87,6 +89,7 @@ public sealed class ArticlePublisher(MastheadDb db, ArticleRenderer renderer, Si
         article.WithdrawalNote = note;
         article.ModifiedAt = clock.UtcNow;
         await SaveAndEvictAsync(article, ct);
+        Announce(article.Id);
         return PublishResult.Withdrawn;
     }
 

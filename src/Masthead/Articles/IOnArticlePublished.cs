@@ -1,8 +1,8 @@
 namespace Masthead.Articles;
 
 /// <summary>
-/// Implemented by features that react when a story goes public or changes (feeds pinging a hub, later the search
-/// index and related stories). Registered explicitly; <see cref="ArticlePublisher"/> calls every one after saving.
+/// Implemented by features that react after a story went public, changed or was taken down (feeds pinging a WebSub
+/// hub). Registered explicitly; <see cref="ArticlePublisher"/> calls every one after the change is committed.
 /// </summary>
 public interface IOnArticlePublished
 {

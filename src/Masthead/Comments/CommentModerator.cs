@@ -25,23 +25,24 @@ public sealed class CommentModerator(MastheadDb db, SpamFilter spamFilter, SiteC
     public async Task<int> SetStatusAsync(IReadOnlyCollection<int> commentIds, CommentStatus status, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
+        // Read inside the (write-locking) transaction: two moderators acting at once must not both see "pending".
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var comments = await db.Comments.Where(c => commentIds.Contains(c.Id) && c.Status != status).ToListAsync(ct);
         if (comments.Count == 0)
         {
             return 0;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var approvedNow = new List<int>();
         var wasApproved = comments.Where(c => c.Status == CommentStatus.Approved).Select(c => c.Id).ToHashSet();
         foreach (var comment in comments)
         {
             var before = comment.Status;
-            // A decision between spam and approved is a lesson for the filter; undoing one unlearns it.
+            // Approving and marking spam are lessons for the filter; moving a comment away from either unlearns it.
             if (before == CommentStatus.Spam)
             {
                 await spamFilter.LearnAsync(comment, spam: true, weight: -1, ct);
             }
-            if (before == CommentStatus.Approved && status == CommentStatus.Spam)
+            if (before == CommentStatus.Approved)
             {
                 await spamFilter.LearnAsync(comment, spam: false, weight: -1, ct);
             }

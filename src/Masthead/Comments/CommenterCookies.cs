@@ -41,7 +41,7 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
     }
 
     public void Remember(HttpResponse response, RememberedCommenter commenter) =>
-        response.Cookies.Append(CommenterCookie, _commenter.Protect(JsonSerializer.Serialize(commenter)), Options(TimeSpan.FromDays(365)));
+        response.Cookies.Append(CommenterCookie, _commenter.Protect(JsonSerializer.Serialize(commenter)), Options(response, TimeSpan.FromDays(365)));
 
     public static void Forget(HttpResponse response) => response.Cookies.Delete(CommenterCookie);
 
@@ -53,11 +53,12 @@ public sealed class CommenterCookies(IDataProtectionProvider protection)
     public void AddHeld(HttpRequest request, HttpResponse response, int commentId)
     {
         var ids = HeldComments(request).Append(commentId).Distinct().TakeLast(MaxHeld);
-        response.Cookies.Append(HeldCookie, _held.Protect(string.Join(',', ids)), Options(TimeSpan.FromDays(2)));
+        response.Cookies.Append(HeldCookie, _held.Protect(string.Join(',', ids)), Options(response, TimeSpan.FromDays(2)));
     }
 
-    private static CookieOptions Options(TimeSpan lifetime) => new()
+    private static CookieOptions Options(HttpResponse response, TimeSpan lifetime) => new()
     {
+        Secure = response.HttpContext.Request.IsHttps,
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
         IsEssential = true,

@@ -91,6 +91,11 @@ public static partial class CommentsModule
             return;
         }
         using var buffer = await BufferedResponse.CaptureAsync(context, next);
+        if (buffer.Length == 0)
+        {
+            await BufferedResponse.SendAsync(context, buffer);
+            return;
+        }
         var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         if (!html.Contains(AntiforgeryMarker, StringComparison.Ordinal))
         {

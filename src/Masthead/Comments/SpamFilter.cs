@@ -35,7 +35,7 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
             return new SpamVerdict(SpamVerdictKind.Spam, blocked, 1);
         }
 
-        var training = await db.SpamTraining.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SpamTraining();
+        var training = await db.SpamTraining.AsNoTracking().Where(t => t.Id == 1).FirstOrDefaultAsync(ct) ?? new SpamTraining();
         if (training.SpamComments == 0 || training.HamComments == 0)
         {
             return SpamVerdict.Clean;
@@ -82,7 +82,7 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
     {
         var tokens = Tokenize(comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.Body);
         // Bulk moderation teaches several lessons before saving: look at what this context already holds first.
-        var training = db.SpamTraining.Local.FirstOrDefault() ?? await db.SpamTraining.FirstOrDefaultAsync(ct);
+        var training = db.SpamTraining.Local.FirstOrDefault() ?? await db.SpamTraining.Where(t => t.Id == 1).FirstOrDefaultAsync(ct);
         if (training is null)
         {
             training = new SpamTraining { Id = 1 };

@@ -55,7 +55,9 @@ public static class FeedEndpoints
         var rows = await articles.AsNoTracking().Public().Newest().Take(Items)
             .Select(a => new
             {
-                a.Id, a.Headline, a.Standfirst, a.BodyHtml, PublishedAt = a.PublishedAt!.Value, a.ModifiedAt, a.Slug,
+                a.Id, a.Headline, a.Standfirst, a.BodyHtml, PublishedAt = a.PublishedAt!.Value,
+                // The story's own last change: new comments do not make a story "updated" for feed readers.
+                ModifiedAt = a.UpdatedAt ?? a.PublishedAt!.Value, a.Slug,
                 Section = a.Section.Name,
                 Authors = a.Bylines.OrderBy(b => b.Position).Select(b => b.Author.Name).ToList(),
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),

@@ -98,10 +98,11 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             ["$to"] = query.To?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             ["$now"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             ["$take"] = query.PageSize,
-            ["$skip"] = (Math.Max(1, query.Page) - 1) * query.PageSize,
         };
         var total = (int)(await ReadAsync($"SELECT count(*) {filters}", parameters, r => r.GetInt64(0), ct))[0];
         var pages = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        parameters["$skip"] = (page - 1) * query.PageSize;
         // Relevance is BM25 with the headline weighing most, nudged towards recent stories (a day costs 2% of a point).
         var order = query.NewestFirst
             ? "a.PublishedAt DESC, a.Id DESC"
@@ -120,7 +121,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
                 r.GetString(5), r.GetString(6), Highlight(r.IsDBNull(7) ? "" : r.GetString(7)), r.IsDBNull(8) ? null : r.GetString(8)),
             ct);
         var suggestions = total == 0 ? await SuggestAsync(parsed.Words, ct) : [];
-        return new SearchResults(hits, total, Math.Clamp(query.Page, 1, pages), pages, suggestions);
+        return new SearchResults(hits, total, page, pages, suggestions);
     }
 
     /// <summary>The snippet as safe HTML: the text encoded, FTS5's hit markers turned into &lt;mark&gt;.</summary>

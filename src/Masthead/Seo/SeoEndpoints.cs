@@ -10,7 +10,8 @@ namespace Masthead.Seo;
 
 /// <summary>
 /// What search engines read: robots.txt, a sitemap index over paged sitemaps (articles, sections, tags, authors) with
-/// honest lastmod dates, the Google News sitemap of the last two days, and the publisher's logo.
+/// honest lastmod dates (the story's publication or last editorial update, never a new comment), the Google News
+/// sitemap of the last two days, and the publisher's logo.
 /// </summary>
 public static class SeoEndpoints
 {
@@ -31,13 +32,13 @@ public static class SeoEndpoints
         {
             var articles = db.Articles.AsNoTracking().Public();
             var count = await articles.CountAsync(ct);
-            var newest = await articles.MaxAsync(a => (DateTime?)a.ModifiedAt, ct);
+            var newest = await articles.MaxAsync(a => a.UpdatedAt ?? a.PublishedAt, ct);
             var pages = Math.Max(1, (count + UrlsPerSitemap - 1) / UrlsPerSitemap);
             var baseUrl = BaseUrl(context, site);
             var entries = new List<(string Loc, DateTime? LastMod)>();
             for (var page = 1; page <= pages; page++)
             {
-                var lastmod = await articles.Newest().Skip((page - 1) * UrlsPerSitemap).Take(UrlsPerSitemap).MaxAsync(a => (DateTime?)a.ModifiedAt, ct);
+                var lastmod = await articles.Newest().Skip((page - 1) * UrlsPerSitemap).Take(UrlsPerSitemap).MaxAsync(a => a.UpdatedAt ?? a.PublishedAt, ct);
                 entries.Add(($"{baseUrl}/sitemaps/articles-{page}.xml", lastmod));
             }
             entries.Add(($"{baseUrl}/sitemaps/sections.xml", newest));
@@ -67,7 +68,7 @@ public static class SeoEndpoints
                 return Results.NotFound();
             }
             var rows = await db.Articles.AsNoTracking().Public().Newest().Skip((page - 1) * UrlsPerSitemap).Take(UrlsPerSitemap)
-                .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, a.ModifiedAt }).ToListAsync(ct);
+                .Select(a => new { a.Slug, PublishedAt = a.PublishedAt!.Value, ModifiedAt = a.UpdatedAt ?? a.PublishedAt!.Value }).ToListAsync(ct);
             if (rows.Count == 0 && page > 1)
             {
                 return Results.NotFound();
@@ -79,7 +80,7 @@ public static class SeoEndpoints
         app.MapGet("/sitemaps/sections.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
         {
             var rows = await db.Sections.AsNoTracking().OrderBy(s => s.Position)
-                .Select(s => new { s.Slug, LastMod = db.Articles.Where(a => a.SectionId == s.Id && a.Status == ArticleStatus.Published).Max(a => (DateTime?)a.ModifiedAt) })
+                .Select(s => new { s.Slug, LastMod = db.Articles.Where(a => a.SectionId == s.Id && a.Status == ArticleStatus.Published).Max(a => a.UpdatedAt ?? a.PublishedAt) })
                 .ToListAsync(ct);
             var baseUrl = BaseUrl(context, site);
             return UrlSet(rows.Where(r => r.LastMod is not null).Select(r => ($"{baseUrl}/section/{r.Slug}/", r.LastMod)));
@@ -88,7 +89,7 @@ public static class SeoEndpoints
         app.MapGet("/sitemaps/tags.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
         {
             var rows = await db.Tags.AsNoTracking().OrderBy(t => t.Slug)
-                .Select(t => new { t.Slug, LastMod = t.Articles.Where(a => a.Status == ArticleStatus.Published).Max(a => (DateTime?)a.ModifiedAt) })
+                .Select(t => new { t.Slug, LastMod = t.Articles.Where(a => a.Status == ArticleStatus.Published).Max(a => a.UpdatedAt ?? a.PublishedAt) })
                 .ToListAsync(ct);
             var baseUrl = BaseUrl(context, site);
             return UrlSet(rows.Where(r => r.LastMod is not null).Select(r => ($"{baseUrl}/tag/{r.Slug}/", r.LastMod)));
@@ -97,7 +98,7 @@ public static class SeoEndpoints
         app.MapGet("/sitemaps/authors.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
         {
             var rows = await db.Authors.AsNoTracking().OrderBy(a => a.Slug)
-                .Select(au => new { au.Slug, LastMod = db.Articles.Where(a => a.Status == ArticleStatus.Published && a.Bylines.Any(b => b.AuthorId == au.Id)).Max(a => (DateTime?)a.ModifiedAt) })
+                .Select(au => new { au.Slug, LastMod = db.Articles.Where(a => a.Status == ArticleStatus.Published && a.Bylines.Any(b => b.AuthorId == au.Id)).Max(a => a.UpdatedAt ?? a.PublishedAt) })
                 .ToListAsync(ct);
             var baseUrl = BaseUrl(context, site);
             return UrlSet(rows.Where(r => r.LastMod is not null).Select(r => ($"{baseUrl}/author/{r.Slug}/", r.LastMod)));

@@ -59,7 +59,7 @@ public static class StructuredData
         {
             // Wire copy: say whose it is and where the original lives.
             json["sourceOrganization"] = new JsonObject { ["@type"] = "NewsMediaOrganization", ["name"] = article.SourceName, ["url"] = article.SourceHome };
-            if (article.SourceUrl is not null)
+            if (Uri.TryCreate(article.SourceUrl, UriKind.Absolute, out var original) && (original.Scheme == Uri.UriSchemeHttps || original.Scheme == Uri.UriSchemeHttp))
             {
                 json["isBasedOn"] = article.SourceUrl;
             }

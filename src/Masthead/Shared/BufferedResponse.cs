@@ -31,6 +31,11 @@ public static class BufferedResponse
 
     public static async Task SendAsync(HttpContext context, ReadOnlyMemory<byte> body)
     {
+        if (context.Response.StatusCode is StatusCodes.Status304NotModified or StatusCodes.Status204NoContent)
+        {
+            // An answer that may not have a body (the output cache's 304, say) passes through as it is.
+            return;
+        }
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -73,6 +74,16 @@ public static class SiteModule
             OnPrepareResponse = ctx =>
                 ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
+    }
+
+    public static void UseSiteForwardedHeaders(this WebApplication app)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+        app.UseForwardedHeaders(options);
     }
 
     public static void UseSecurityHeaders(this WebApplication app) => app.Use((context, next) =>

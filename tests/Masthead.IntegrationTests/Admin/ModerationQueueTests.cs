@@ -4,6 +4,7 @@ using Masthead.Comments;
 using Masthead.IntegrationTests.Comments;
 using Masthead.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.IntegrationTests.Admin;
 
@@ -89,6 +90,34 @@ public sealed class ModerationQueueTests(CommentsApp app) : IClassFixture<Commen
         Assert.DoesNotContain("Obvious junk", page.Document.Body!.TextContent);
         var after = await editor.OpenAsync($"/admin/comments?status=Pending&article={article.Id}");
         Assert.Equal("1 comment moved to spam.", after.Text(".comment-notice"));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var editor = new Reader(app);
+        await SignInAsync(editor, await StaffAsync(StaffRoles.Editor));
+        var queue = await editor.OpenAsync("/admin/comments");
+        Assert.Equal(HttpStatusCode.OK, queue.Status);
+        var signOut = queue.One("form[action='/admin/logout']")!;
+        var token = signOut.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await editor.PostAsync("/admin/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.OpenAsync("/admin/comments")).Status);
+    }
+
+    [Fact]
+    public async Task Moderators_acting_at_once_count_each_approval_once()
+    {
+        var article = await _newsroom.PublishAsync(await _newsroom.SectionAsync(), "Busy moderators");
+        var comment = await _newsroom.CommentAsync(article, "Contested", "Approve me once", CommentStatus.Pending);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => app.WithServicesAsync(sp =>
+            sp.GetRequiredService<CommentModerator>().SetStatusAsync(comment.Id, CommentStatus.Approved))));
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.CommentCount).SingleAsync()));
     }
 
     [Fact]

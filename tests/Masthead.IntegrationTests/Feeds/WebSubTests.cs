@@ -47,7 +47,8 @@ public sealed class WebSubTests(HubApp app) : IClassFixture<HubApp>
 
         var received = app.Hub.GetContextAsync();
         var newsroom = new Newsroom(app);
-        await newsroom.PublishAsync(await newsroom.SectionAsync(), "Hub, take note");
+        var section = await newsroom.SectionAsync();
+        await newsroom.PublishAsync(section, "Hub, take note");
         var ping = await received.WaitAsync(TimeSpan.FromSeconds(15));
         using var reader = new StreamReader(ping.Request.InputStream);
         var body = WebUtility.UrlDecode(await reader.ReadToEndAsync());
@@ -58,5 +59,6 @@ public sealed class WebSubTests(HubApp app) : IClassFixture<HubApp>
         Assert.Contains("hub.mode=publish", body);
         Assert.Contains("hub.url=https://news.example/feed/", body);
         Assert.Contains("hub.url=https://news.example/feed.json", body);
+        Assert.Contains($"hub.url=https://news.example{section.Path}feed/", body);
     }
 }

@@ -138,5 +138,8 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.Equal(20, first.All(".search-hit").Count);
         Assert.Equal(3, second.All(".search-hit").Count);
         Assert.Equal($"/search?q={word}&sort=date&page=2", first.One(".pager a[rel=next]")!.GetAttribute("href"));
+        var beyond = await app.GetPageAsync($"/search?q={word}&sort=date&page=99");
+        Assert.Equal(3, beyond.All(".search-hit").Count);
+        Assert.Equal("Page 2 of 2", beyond.Text(".pager-position"));
     }
 }

@@ -38,7 +38,8 @@ public sealed class SeoTests(MastheadApp app) : IClassFixture<MastheadApp>
         var tag = await _newsroom.TagAsync("Ports");
         var author = await _newsroom.AuthorAsync("Lea Vogel");
         var article = await _newsroom.PublishAsync(section, "Listed in the sitemap", authors: [author], tags: [tag]);
-        var modified = await app.WithDbAsync(db => Task.FromResult(db.Articles.Single(a => a.Id == article.Id).ModifiedAt));
+        await _newsroom.CommentAsync(article, "Reader", "A comment is not an update.");
+        var modified = await app.WithDbAsync(db => Task.FromResult(db.Articles.Where(a => a.Id == article.Id).Select(a => a.UpdatedAt ?? a.PublishedAt!.Value).Single()));
 
         var index = await XmlAsync("/sitemap.xml");
         var children = index.Root!.Elements(Sm + "sitemap").Select(s => s.Element(Sm + "loc")!.Value).ToList();

@@ -21,3 +21,24 @@ public sealed class SlugsTests
         Assert.StartsWith("the-central-bank-raises", slug);
     }
 }
+
+public sealed class ArticlePathsTests
+{
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("ar-SA")]
+    [InlineData("en-US")]
+    public void Article_paths_use_the_gregorian_date_in_any_culture(string culture)
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            Assert.Equal("/2026/11/02/vote/", Masthead.Articles.ArticlePaths.For(new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), "vote"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+}
