@@ -56,9 +56,19 @@ public sealed class MastheadCommandLine
         });
         var users = new Command("users", "Manage staff accounts.") { add };
 
+        var wxrFile = new Argument<FileInfo>("FILE") { Description = "The WordPress export (Tools → Export in WordPress)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and check everything, report, and save nothing." };
+        var wxr = new Command("wxr", "Import a WordPress export (WXR 1.1 or 1.2): posts, categories, tags, authors, comments, images and old URLs.") { wxrFile, dryRun };
+        wxr.SetAction(parsed =>
+        {
+            var (file, dry) = (parsed.GetValue(wxrFile)!.FullName, parsed.GetValue(dryRun));
+            command = (services, ct) => Import.ImportModule.ImportWxrFromConsoleAsync(services, file, dry, ct);
+        });
+        var import = new Command("import", "Bring content in from other systems.") { wxr };
+
         var root = new RootCommand("Masthead: a self-hosted news site. Without a command, serves the site.")
         {
-            demo, data, urls, users,
+            demo, data, urls, users, import,
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(_ => { });

@@ -4,6 +4,7 @@ using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
 using Masthead.Feeds;
+using Masthead.Import;
 using Masthead.Mail;
 using Masthead.Search;
 using Masthead.Seo;
@@ -40,6 +41,7 @@ builder.AddMail();
 builder.AddComments();
 builder.AddFeeds();
 builder.AddSearch();
+builder.AddImport();
 
 var app = builder.Build();
 
@@ -64,6 +66,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 // What the public can post (comments, sign-in attempts) is limited per address before any work is done.
 app.UseRateLimiter();
+// WordPress's /?p=ID addresses of imported stories, before the front page's cache could answer them.
+app.UseLegacyRedirects();
 // Cached pages with a comment form get this reader's own antiforgery and form tokens.
 app.UseCommentFormTokens();
 // Public pages come from the output cache; it answers If-None-Match / If-Modified-Since with 304 itself.

@@ -53,6 +53,8 @@ public class Article
     public int CommentCount { get; set; }
     /// <summary>Shown to readers with the 410 answer once the article is withdrawn.</summary>
     public string? WithdrawalNote { get; set; }
+    /// <summary>Where an imported story came from (e.g. "http://old.example#post-12"): re-running an import updates it.</summary>
+    public string? ImportKey { get; set; }
     public List<Byline> Bylines { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
 

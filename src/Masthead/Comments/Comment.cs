@@ -36,6 +36,8 @@ public class Comment
     public bool NotifyReplies { get; set; }
     /// <summary>Why the filter held or marked the comment, for moderators ("more than 2 links", "blocklist: email").</summary>
     public string? FilterReason { get; set; }
+    /// <summary>Where an imported comment came from (e.g. "http://old.example#comment-7").</summary>
+    public string? ImportKey { get; set; }
 }
 
 public enum BlockKind

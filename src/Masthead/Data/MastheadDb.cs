@@ -48,6 +48,8 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(a => a.Dateline).HasMaxLength(100);
             e.Property(a => a.SourceUrl).HasMaxLength(2000);
             e.Property(a => a.WithdrawalNote).HasMaxLength(1000);
+            e.Property(a => a.ImportKey).HasMaxLength(400);
+            e.HasIndex(a => a.ImportKey).IsUnique();
             e.HasIndex(a => new { a.Status, a.PublishedAt });
             e.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
             e.HasIndex(a => new { a.Status, a.CommentCount });
@@ -119,6 +121,7 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(i => i.AltText).HasMaxLength(500);
             e.Property(i => i.Caption).HasMaxLength(1000);
             e.Property(i => i.Credit).HasMaxLength(200);
+            e.Property(i => i.SourceUrl).HasMaxLength(2000);
             e.Ignore(i => i.Url);
         });
         b.Entity<Comment>(e =>
@@ -133,6 +136,8 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
             e.Property(c => c.BodyHtml).HasMaxLength(20000);
             e.Property(c => c.FilterReason).HasMaxLength(200);
+            e.Property(c => c.ImportKey).HasMaxLength(400);
+            e.HasIndex(c => c.ImportKey).IsUnique();
             e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
             e.HasIndex(c => new { c.Status, c.CreatedAt });
             e.HasIndex(c => new { c.AuthorEmail, c.CreatedAt });

@@ -14,5 +14,7 @@ public class Image
     /// <summary>Who made the picture, e.g. "Photo: Anna Petrova / Northwire".</summary>
     public string Credit { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>The address an imported image was found at; it is fetched later, when a network is available.</summary>
+    public string? SourceUrl { get; set; }
     public string Url => $"/media/{FileName}";
 }

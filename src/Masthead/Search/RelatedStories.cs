@@ -30,13 +30,17 @@ public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer render
     /// <summary>Recomputes every published story's neighbours, e.g. after the demo or an import.</summary>
     public async Task RebuildAsync(CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (an import) the rebuild joins it; otherwise it is one of its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var ids = await db.Articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).ToListAsync(ct);
         foreach (var id in ids)
         {
             await RefreshAsync(id, true, ct);
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     /// <summary>Stores the story's neighbours and returns them; a story that is not public has none and is no one's.</summary>

@@ -54,14 +54,18 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
 
     public async Task RebuildAsync(CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (an import) the rebuild joins it; otherwise it is one of its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch; DELETE FROM ArticleWords;", ct);
         var ids = await db.Articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).ToListAsync(ct);
         foreach (var id in ids)
         {
             await IndexAsync(id, ct);
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct)

@@ -20,10 +20,16 @@ public sealed class StatusPageModel(MastheadDb db) : PageModel, IHasPageHead
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
 
     /// <summary>A failed POST (a comment too large to read, say) is re-executed as a POST.</summary>
-    public Task OnPostAsync([FromRoute] int code, CancellationToken ct) => OnGetAsync(code, ct);
+    public Task<IActionResult> OnPostAsync([FromRoute] int code, CancellationToken ct) => OnGetAsync(code, ct);
 
-    public async Task OnGetAsync([FromRoute] int code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int code, CancellationToken ct)
     {
+        // An imported story's old WordPress permalink answers 301 to where the story lives now.
+        if (code == StatusCodes.Status404NotFound && HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { Length: > 1 } original
+            && await Import.ImportModule.RedirectTargetAsync(db, original.EndsWith('/') ? original : original + "/", ct) is { } target)
+        {
+            return RedirectPermanent(target);
+        }
         // Re-executed requests keep their original status; a direct visit to /status/N shows the same page.
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
@@ -38,5 +44,6 @@ public sealed class StatusPageModel(MastheadDb db) : PageModel, IHasPageHead
         };
         Head.Title = Title;
         Latest = await db.LatestAsync(8, ct);
+        return Page();
     }
 }

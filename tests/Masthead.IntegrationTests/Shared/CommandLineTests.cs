@@ -176,6 +176,26 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Import_wxr_brings_in_a_wordpress_export_and_says_what_it_did()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("n"));
+        var file = Path.Combine(AppContext.BaseDirectory, "TestData", "wordpress-export-small.xml");
+        try
+        {
+            using var import = new RunningSite("import", "wxr", file, "--data", data);
+            Assert.Equal(0, await import.WaitForExitAsync());
+            Assert.Contains("6 articles imported, 0 updated, 15 comments", import.Output);
+
+            using var missing = new RunningSite("import", "wxr", Path.Combine(data, "nope.xml"), "--data", data);
+            Assert.NotEqual(0, await missing.WaitForExitAsync());
+        }
+        finally
+        {
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task Help_lists_the_options_and_starts_nothing()
     {
         using var site = new RunningSite("--help");

@@ -1,0 +1,60 @@
+using Masthead.Articles;
+using Masthead.Data;
+using Masthead.Import.WordPress;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Import;
+
+public static class ImportModule
+{
+    public static WebApplicationBuilder AddImport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<WordPressImporter>();
+        return builder;
+    }
+
+    /// <summary>`import wxr FILE [--dry-run]`: prints progress lines and the summary; exit code 1 when the file could not be read.</summary>
+    public static async Task<int> ImportWxrFromConsoleAsync(IServiceProvider services, string file, bool dryRun, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"No such file: {file}");
+            return 1;
+        }
+        using var scope = services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
+        await using var stream = File.OpenRead(file);
+        var report = await importer.ImportAsync(stream, dryRun, line => Console.WriteLine(line), ct);
+        (report.Error is null ? Console.Out : Console.Error).WriteLine(report);
+        return report.Error is null ? 0 : 1;
+    }
+
+    /// <summary>
+    /// WordPress addresses that are not article-shaped keep working: /?p=ID and /?page_id=ID (which would otherwise
+    /// be the front page) answer 301 to the imported story. Old permalinks reach the 404 page, which looks them up too.
+    /// </summary>
+    public static void UseLegacyRedirects(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var query = context.Request.Query;
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path == "/" && (query.ContainsKey("p") || query.ContainsKey("page_id")))
+        {
+            var key = query.ContainsKey("p") ? $"/?p={query["p"]}" : $"/?page_id={query["page_id"]}";
+            if (await RedirectTargetAsync(context.RequestServices.GetRequiredService<MastheadDb>(), key, context.RequestAborted) is { } target)
+            {
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = target;
+                return;
+            }
+        }
+        await next(context);
+    });
+
+    public static async Task<string?> RedirectTargetAsync(MastheadDb db, string path, CancellationToken ct)
+    {
+        var target = await db.Redirects.AsNoTracking()
+            .Where(r => r.Path == path && r.Article.PublishedAt != null && r.Article.Status == ArticleStatus.Published)
+            .Select(r => new { r.Article.Slug, r.Article.PublishedAt })
+            .FirstOrDefaultAsync(ct);
+        return target is null ? null : ArticlePaths.For(target.PublishedAt!.Value, target.Slug);
+    }
+}

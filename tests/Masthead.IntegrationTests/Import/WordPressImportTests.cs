@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text;
+using Masthead.Articles;
+using Masthead.Comments;
+using Masthead.Import.WordPress;
+using Masthead.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.IntegrationTests.Import;
+
+/// <summary>The real WordPress export in TestData (Harbour Town Gazette, WordPress 6.1), imported into a site of its own.</summary>
+public sealed class WordPressImportTests(MastheadApp app) : IClassFixture<MastheadApp>
+{
+    private static string Fixture => Path.Combine(AppContext.BaseDirectory, "TestData", "wordpress-export-small.xml");
+
+    private Task<ImportReport> ImportAsync(Stream file, bool dryRun = false) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<WordPressImporter>().ImportAsync(file, dryRun, null, CancellationToken.None));
+
+    private async Task<ImportReport> ImportFixtureAsync()
+    {
+        await using var file = File.OpenRead(Fixture);
+        return await ImportAsync(file);
+    }
+
+    private Task<int> CountAsync() => app.WithDbAsync(async db => await db.Articles.CountAsync() + await db.Comments.CountAsync());
+
+    [Fact]
+    public async Task The_export_becomes_articles_sections_tags_authors_threads_and_working_old_urls()
+    {
+        var report = await ImportFixtureAsync();
+        Assert.Null(report.Error);
+
+        var articles = await app.WithDbAsync(db => db.Articles.AsNoTracking().Where(a => a.ImportKey!.StartsWith("http://localhost:8081#post-"))
+            .Select(a => new { a.ImportKey, a.Headline, a.Status, a.Slug, a.PublishedAt, Section = a.Section.Slug, a.BodyMarkdown, a.BodyHtml, a.CommentCount, a.ImageId,
+                Tags = a.Tags.Select(t => t.Slug).OrderBy(t => t).ToList(), Authors = a.Bylines.Select(b => b.Author.Name).ToList() })
+            .ToDictionaryAsync(a => a.ImportKey!));
+        Assert.Equal(6, articles.Count);
+        var harbour = articles["http://localhost:8081#post-4"];
+        Assert.Equal("Harbour wall repairs finally begin after winter storms", harbour.Headline);
+        Assert.Equal(ArticleStatus.Published, harbour.Status);
+        Assert.Equal("harbour-wall-repairs-finally-begin-after-winter-storms", harbour.Slug);
+        Assert.Equal(["council", "weather"], harbour.Tags);
+        Assert.DoesNotContain("<!-- wp:", harbour.BodyMarkdown);
+        Assert.Contains("<p>", harbour.BodyHtml);
+        Assert.NotNull(harbour.ImageId);
+        Assert.Equal(5, harbour.CommentCount);
+        Assert.Equal(ArticleStatus.Draft, articles["http://localhost:8081#post-11"].Status);
+        Assert.Contains("opinion", articles.Values.Select(a => a.Section));
+        Assert.Contains(articles.Values, a => a.Authors.Count == 1);
+
+        var threads = await app.WithDbAsync(db => db.Comments.AsNoTracking().Where(c => c.Article.ImportKey == "http://localhost:8081#post-4")
+            .Select(c => new { c.ImportKey, c.ParentId, c.Id, c.Status, c.AuthorEmail }).ToListAsync());
+        Assert.Equal(5, threads.Count);
+        Assert.Equal(3, threads.Count(c => c.ParentId is not null));
+        Assert.All(threads.Where(c => c.ParentId is not null), c => Assert.Contains(threads, p => p.Id == c.ParentId));
+
+        // The story lives at its Masthead address; its WordPress addresses answer 301 there.
+        var path = ArticlePaths.For(harbour.PublishedAt!.Value, harbour.Slug);
+        var page = await app.GetPageAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("5 comments", page.Text("#comments-heading"));
+        using var http = app.Http();
+        foreach (var old in new[] { "/2026/11/harbour-wall-repairs-finally-begin-after-winter-storms/", "/2026/11/harbour-wall-repairs-finally-begin-after-winter-storms", "/?p=4" })
+        {
+            var response = await http.GetAsync(old);
+            Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+            Assert.Equal(path, response.Headers.Location?.OriginalString);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/?p=11")).StatusCode); // a draft has no public address
+        Assert.Contains(report.Skipped, s => s.Contains("About the Gazette"));
+    }
+
+    [Fact]
+    public async Task Importing_the_same_export_again_updates_instead_of_duplicating()
+    {
+        await ImportFixtureAsync();
+        var before = await CountAsync();
+        var again = await ImportFixtureAsync();
+        Assert.Equal(0, again.Imported);
+        Assert.Equal(6, again.Updated);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_and_saves_nothing()
+    {
+        var before = await CountAsync();
+        var xml = (await File.ReadAllTextAsync(Fixture)).Replace("http://localhost:8081", "http://dry-run.example");
+        var report = await ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), dryRun: true);
+        Assert.Equal(6, report.Imported);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("entity bomb")]
+    [InlineData("external entity")]
+    [InlineData("bad encoding")]
+    public async Task A_broken_file_is_refused_with_its_line_and_column_and_changes_nothing(string kind)
+    {
+        var xml = (await File.ReadAllTextAsync(Fixture)).Replace("http://localhost:8081", $"http://{kind.Replace(' ', '-')}.example");
+        byte[] bytes = kind switch
+        {
+            "truncated" => Encoding.UTF8.GetBytes(xml[..(xml.Length * 2 / 3)]),
+            "entity bomb" => Encoding.UTF8.GetBytes(xml.Replace("<rss version", "<!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><rss version").Replace("<title>Harbour Town Gazette</title>", "<title>&b;</title>")),
+            "external entity" => Encoding.UTF8.GetBytes(xml.Replace("<rss version", "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss version")),
+            _ => [.. Encoding.UTF8.GetBytes(xml[..5000]), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(xml[5000..])],
+        };
+        var before = await CountAsync();
+
+        var report = await ImportAsync(new MemoryStream(bytes));
+
+        Assert.NotNull(report.Error);
+        Assert.Matches(@"line \d+, column \d+", report.Error);
+        Assert.Equal(before, await CountAsync());
+        Assert.StartsWith("Import failed, nothing was changed", report.ToString());
+    }
+}
