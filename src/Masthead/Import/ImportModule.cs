@@ -2,6 +2,7 @@ using Masthead.Articles;
 using Masthead.Data;
 using Masthead.Import.WordPress;
 using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
 
 namespace Masthead.Import;
 
@@ -24,7 +25,30 @@ public static class ImportModule
         using var scope = services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
         await using var stream = File.OpenRead(file);
-        var report = await importer.ImportAsync(stream, dryRun, line => Console.WriteLine(line), ct);
+        ImportReport report;
+        if (Console.IsOutputRedirected)
+        {
+            // Not a terminal (a log, a pipe): plain progress lines.
+            report = await importer.ImportAsync(stream, dryRun, line => Console.WriteLine(line), ct);
+        }
+        else
+        {
+            // A terminal: a progress bar over the bytes read, with the time left.
+            report = null!;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                    new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("Importing", maxValue: Math.Max(1, stream.Length));
+                    report = await importer.ImportAsync(stream, dryRun, line =>
+                    {
+                        task.Description = line;
+                        task.Value = stream.Position;
+                    }, ct);
+                    task.Value = task.MaxValue;
+                });
+        }
         (report.Error is null ? Console.Out : Console.Error).WriteLine(report);
         return report.Error is null ? 0 : 1;
     }

@@ -179,4 +179,31 @@ public sealed class ModerationQueueTests(CommentsApp app) : IClassFixture<Commen
         var refused = await stranger.OpenAsync("/admin/comments/blocklist");
         Assert.Equal(HttpStatusCode.Redirect, refused.Status);
     }
+
+    [Fact]
+    public async Task An_admin_imports_a_wordpress_export_from_the_upload_page_and_editors_may_not()
+    {
+        using var editor = new Reader(app);
+        await SignInAsync(editor, await StaffAsync(StaffRoles.Editor));
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.OpenAsync("/admin/import")).Status);
+
+        using var admin = new Reader(app);
+        await SignInAsync(admin, await StaffAsync(StaffRoles.Admin));
+        var form = await admin.OpenAsync("/admin/import");
+        var token = form.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var xml = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "wordpress-export-small.xml")))
+            .Replace("http://localhost:8081", "http://upload.example");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(xml)), "file", "export.xml" },
+        };
+
+        var response = await admin.Http.PostAsync("/admin/import", content);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("6 articles imported", html);
+        Assert.Equal(6, await app.WithDbAsync(db => db.Articles.CountAsync(a => a.ImportKey!.StartsWith("http://upload.example#"))));
+    }
 }

@@ -120,7 +120,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 case "item" when ns.Length == 0:
                     var item = (XElement)await XNode.ReadFromAsync(reader, ct);
                     await ItemAsync(item, site, authors, categories, attachments, pendingThumbnails, report, ct);
-                    if (++items % 100 == 0)
+                    if (++items % 25 == 0)
                     {
                         progress?.Invoke($"{items} items read, {report.Imported + report.Updated} articles, {report.Comments} comments");
                     }
@@ -233,7 +233,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
 
         var key = $"{site}#post-{id}";
-        var article = await db.Articles.Include(a => a.Tags).Include(a => a.Bylines).FirstOrDefaultAsync(a => a.ImportKey == key, ct);
+        var article = await db.Articles.Include(a => a.Tags).Include(a => a.Bylines).AsSplitQuery().FirstOrDefaultAsync(a => a.ImportKey == key, ct);
         var isNew = article is null;
         var postDate = Date(Value(item, "post_date_gmt")) ?? Date(Value(item, "post_date")) ?? now;
         var modified = Date(Value(item, "post_modified_gmt")) ?? postDate;
