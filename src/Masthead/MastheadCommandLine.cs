@@ -66,9 +66,18 @@ public sealed class MastheadCommandLine
         });
         var import = new Command("import", "Bring content in from other systems.") { wxr };
 
+        var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the export." };
+        var exportWxr = new Command("wxr", "Export the site as a WordPress export (WXR 1.2) that WordPress can import.") { exportFile };
+        exportWxr.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(exportFile)!.FullName;
+            command = (services, ct) => Import.ImportModule.ExportWxrFromConsoleAsync(services, file, ct);
+        });
+        var export = new Command("export", "Write the site's content out for other systems.") { exportWxr };
+
         var root = new RootCommand("Masthead: a self-hosted news site. Without a command, serves the site.")
         {
-            demo, data, urls, users, import,
+            demo, data, urls, users, import, export,
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(_ => { });

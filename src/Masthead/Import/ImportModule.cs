@@ -11,6 +11,7 @@ public static class ImportModule
     public static WebApplicationBuilder AddImport(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<WordPressImporter>();
+        builder.Services.AddScoped<WordPressExporter>();
         return builder;
     }
 
@@ -51,6 +52,21 @@ public static class ImportModule
         }
         (report.Error is null ? Console.Out : Console.Error).WriteLine(report);
         return report.Error is null ? 0 : 1;
+    }
+
+    /// <summary>`export wxr FILE`: the whole site as a WordPress export, written to a temporary file and moved into place.</summary>
+    public static async Task<int> ExportWxrFromConsoleAsync(IServiceProvider services, string file, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var temporary = file + ".partial";
+        int count;
+        await using (var stream = File.Create(temporary))
+        {
+            count = await scope.ServiceProvider.GetRequiredService<WordPressExporter>().ExportAsync(stream, ct);
+        }
+        File.Move(temporary, file, overwrite: true);
+        Console.WriteLine($"Exported {count} articles to {file}.");
+        return 0;
     }
 
     /// <summary>

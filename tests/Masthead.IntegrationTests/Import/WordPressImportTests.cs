@@ -116,4 +116,36 @@ public sealed class WordPressImportTests(MastheadApp app) : IClassFixture<Masthe
         Assert.Equal(before, await CountAsync());
         Assert.StartsWith("Import failed, nothing was changed", report.ToString());
     }
+
+    [Fact]
+    public async Task An_export_imports_into_a_new_site_with_the_same_stories_terms_and_threads()
+    {
+        var xml = (await File.ReadAllTextAsync(Fixture)).Replace("http://localhost:8081", "http://round-trip.example");
+        await ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
+        var exported = new MemoryStream();
+        await app.WithServicesAsync(sp => sp.GetRequiredService<WordPressExporter>().ExportAsync(exported, CancellationToken.None));
+        exported.Position = 0;
+
+        var copy = new MastheadApp();
+        await ((IAsyncLifetime)copy).InitializeAsync();
+        try
+        {
+            var report = await copy.WithServicesAsync(sp => sp.GetRequiredService<WordPressImporter>().ImportAsync(exported, false, null, CancellationToken.None));
+            Assert.Null(report.Error);
+
+            static async Task<List<string>> Summary(MastheadApp site, string? keyPrefix) => await site.WithDbAsync(db => db.Articles.AsNoTracking()
+                .Where(a => keyPrefix == null || a.ImportKey!.StartsWith(keyPrefix))
+                .OrderBy(a => a.Headline)
+                .Select(a => a.Headline + "|" + a.Status + "|" + a.Section.Slug + "|" + string.Join(",", a.Tags.OrderBy(t => t.Slug).Select(t => t.Slug)) + "|" + a.CommentCount
+                    + "|" + db.Comments.Count(c => c.ArticleId == a.Id && c.ParentId != null) + "|" + (a.ImageId != null))
+                .ToListAsync());
+
+            // Everything this site holds went out, and came back the same.
+            Assert.Equal(await Summary(app, null), await Summary(copy, null));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)copy).DisposeAsync();
+        }
+    }
 }
