@@ -9,6 +9,7 @@ using Masthead.Mail;
 using Masthead.Search;
 using Masthead.Seo;
 using Masthead.Shared;
+using Masthead.Syndication;
 
 // Machine-readable output (URLs, feeds, sitemaps) must not follow the server's locale; pages format dates explicitly.
 System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
@@ -42,6 +43,7 @@ builder.AddComments();
 builder.AddFeeds();
 builder.AddSearch();
 builder.AddImport();
+builder.AddSyndication();
 
 var app = builder.Build();
 

@@ -28,6 +28,9 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     public DbSet<BlockedTerm> BlockedTerms => Set<BlockedTerm>();
     public DbSet<SpamToken> SpamTokens => Set<SpamToken>();
     public DbSet<SpamTraining> SpamTraining => Set<SpamTraining>();
+    public DbSet<Syndication.WireFeed> WireFeeds => Set<Syndication.WireFeed>();
+    public DbSet<Syndication.WireItem> WireItems => Set<Syndication.WireItem>();
+    public DbSet<Syndication.IngestRun> IngestRuns => Set<Syndication.IngestRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -154,6 +157,31 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(t => t.Token).HasMaxLength(64);
         });
         b.Entity<SpamTraining>(e => e.Property(t => t.Id).ValueGeneratedNever());
+        b.Entity<Syndication.WireFeed>(e =>
+        {
+            e.Property(f => f.FeedUrl).HasMaxLength(2000);
+            e.Property(f => f.DefaultTags).HasMaxLength(500);
+            e.Property(f => f.ETag).HasMaxLength(300);
+            e.Property(f => f.LastModified).HasMaxLength(100);
+            e.HasOne(f => f.Source).WithMany().HasForeignKey(f => f.SourceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Section>().WithMany().HasForeignKey(f => f.SectionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(f => f.NextPollAt);
+        });
+        b.Entity<Syndication.WireItem>(e =>
+        {
+            e.Property(i => i.Key).HasMaxLength(2000);
+            e.Property(i => i.Url).HasMaxLength(2000);
+            e.HasIndex(i => i.Key);
+            e.HasIndex(i => i.Url);
+            e.HasIndex(i => i.ReceivedAt);
+            e.HasOne<Syndication.WireFeed>().WithMany().HasForeignKey(i => i.WireFeedId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Syndication.IngestRun>(e =>
+        {
+            e.Property(r => r.Error).HasMaxLength(1000);
+            e.HasIndex(r => new { r.WireFeedId, r.StartedAt });
+            e.HasOne<Syndication.WireFeed>().WithMany().HasForeignKey(r => r.WireFeedId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

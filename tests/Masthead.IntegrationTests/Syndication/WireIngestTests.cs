@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Masthead.Articles;
+using Masthead.IntegrationTests.Infrastructure;
+using Masthead.Syndication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.IntegrationTests.Syndication;
+
+/// <summary>Agency feeds served from loopback by the test itself: the body, status and ETag can change between polls.</summary>
+public sealed class FeedServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    public ConcurrentDictionary<string, (int Status, string Body, string Type, string? ETag)> Feeds { get; } = new();
+    public ConcurrentQueue<string?> IfNoneMatch { get; } = new();
+    public string Base { get; }
+
+    public FeedServer()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Base = $"http://127.0.0.1:{port}/";
+        _listener.Prefixes.Add(Base);
+        _listener.Start();
+        _ = Task.Run(async () =>
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+                var path = context.Request.Url!.AbsolutePath;
+                IfNoneMatch.Enqueue(context.Request.Headers["If-None-Match"]);
+                if (!Feeds.TryGetValue(path, out var feed))
+                {
+                    context.Response.StatusCode = 404;
+                }
+                else if (feed.ETag is not null && context.Request.Headers["If-None-Match"] == feed.ETag)
+                {
+                    context.Response.StatusCode = 304;
+                }
+                else
+                {
+                    context.Response.StatusCode = feed.Status;
+                    context.Response.ContentType = feed.Type;
+                    if (feed.ETag is not null)
+                    {
+                        context.Response.Headers["ETag"] = feed.ETag;
+                    }
+                    var bytes = Encoding.UTF8.GetBytes(feed.Body);
+                    await context.Response.OutputStream.WriteAsync(bytes);
+                }
+                context.Response.Close();
+            }
+        });
+    }
+
+    public void Dispose() => _listener.Close();
+}
+
+public sealed class WireIngestTests(MastheadApp app) : IClassFixture<MastheadApp>, IDisposable
+{
+    private readonly FeedServer _server = new();
+    private readonly Newsroom _newsroom = new(app);
+
+    public void Dispose() => _server.Dispose();
+
+    private static string Rss(params (string Guid, string Title, string Text, bool Full)[] items) =>
+        $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Agency</title><link>https://agency.example/</link><description>Wire</description>
+        {string.Join("\n", items.Select(i => $"<item><guid>{i.Guid}</guid><title>{i.Title}</title><link>https://agency.example/{i.Guid}</link><description>{WebUtility.HtmlEncode($"<p>{i.Text[..Math.Min(80, i.Text.Length)]}</p>")}</description>" +
+            (i.Full ? $"<content:encoded><![CDATA[<p>{i.Text}</p><script>alert(1)</script>]]></content:encoded>" : "") + "<pubDate>Fri, 27 Nov 2026 08:00:00 GMT</pubDate></item>"))}
+        </channel></rss>
+        """;
+
+    private async Task<WireFeed> FeedAsync(string path, string agency, bool publish)
+    {
+        var source = await _newsroom.SourceAsync(agency);
+        var section = await _newsroom.SectionAsync("Wire desk");
+        return await app.WithDbAsync(async db =>
+        {
+            // Not due for the background poller: the test polls by hand, so two polls never race.
+            var feed = new WireFeed
+            {
+                SourceId = source.Id, FeedUrl = _server.Base + path.TrimStart('/'), SectionId = section.Id, PublishAtOnce = publish,
+                DefaultTags = "Wire, Europe", NextPollAt = DateTime.UtcNow.AddDays(1),
+            };
+            db.WireFeeds.Add(feed);
+            await db.SaveChangesAsync();
+            return feed;
+        });
+    }
+
+    private Task<IngestRun> PollAsync(WireFeed feed) => app.WithServicesAsync(sp => sp.GetRequiredService<WireIngester>().PollAsync(feed.Id, CancellationToken.None));
+
+    private const string Story = "Port workers in Rotterdam walked out on Tuesday after talks over night shift pay collapsed, halting container traffic at Europe's largest port for the first time in a decade, union officials said.";
+
+    [Fact]
+    public async Task New_wire_stories_become_articles_with_the_source_line_and_the_feed_is_fetched_conditionally()
+    {
+        var key = Guid.NewGuid().ToString("n");
+        const string budget = "The city council approved a budget for three new tram lines on Monday, with construction due to begin in the spring and the first line expected to open within four years, the mayor announced.";
+        _server.Feeds[$"/{key}.xml"] = (200, Rss(($"{key}-1", $"Dockers strike {key}", budget, true)), "application/rss+xml", "\"v1\"");
+        var feed = await FeedAsync($"/{key}.xml", "Northwire", publish: true);
+
+        var first = await PollAsync(feed);
+        var second = await PollAsync(feed);
+
+        Assert.Equal(IngestOutcome.Fetched, first.Outcome);
+        Assert.Equal(1, first.NewStories);
+        Assert.Equal(IngestOutcome.NotModified, second.Outcome);
+        Assert.Contains("\"v1\"", _server.IfNoneMatch);
+        var article = await app.WithDbAsync(db => db.Articles.Include(a => a.Tags).SingleAsync(a => a.Headline == $"Dockers strike {key}"));
+        Assert.Equal(ArticleStatus.Published, article.Status);
+        Assert.Equal($"https://agency.example/{key}-1", article.SourceUrl);
+        Assert.DoesNotContain("<script", article.BodyHtml);
+        Assert.Equal(["europe", "wire"], article.Tags.Select(t => t.Slug).Order());
+        var page = await app.GetPageAsync(article.Path);
+        Assert.Equal("Northwire reported", page.Text(".source-line a"));
+    }
+
+    [Fact]
+    public async Task The_same_story_is_never_taken_twice_and_another_agencys_telling_is_linked_to_the_first()
+    {
+        var key = Guid.NewGuid().ToString("n");
+        _server.Feeds[$"/{key}-a.xml"] = (200, Rss(($"{key}-a1", $"Port strike {key}", Story, true)), "application/rss+xml", null);
+        _server.Feeds[$"/{key}-b.xml"] = (200, Rss(($"{key}-b1", $"Rotterdam port halted {key}", Story.Replace("on Tuesday", "on Tuesday morning").Replace("union officials said", "the union said"), true)), "application/rss+xml", null);
+        var first = await FeedAsync($"/{key}-a.xml", "Northwire", publish: false);
+        var second = await FeedAsync($"/{key}-b.xml", "Meridian News Service", publish: false);
+
+        var a = await PollAsync(first);
+        var again = await PollAsync(first);
+        var b = await PollAsync(second);
+
+        Assert.Equal(1, a.NewStories);
+        Assert.Equal(0, again.NewStories);
+        Assert.Equal(0, b.NewStories);
+        Assert.Equal(1, b.Duplicates);
+        var items = await app.WithDbAsync(db => db.WireItems.Where(i => i.Key.StartsWith(key)).OrderBy(i => i.Id).ToListAsync());
+        Assert.Equal(2, items.Count);
+        Assert.Equal(items[0].ArticleId, items[1].DuplicateOfArticleId);
+        Assert.Equal(ArticleStatus.Draft, await app.WithDbAsync(db => db.Articles.Where(x => x.Id == items[0].ArticleId).Select(x => x.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_summary_only_feed_keeps_the_summary_and_links_to_the_original()
+    {
+        var key = Guid.NewGuid().ToString("n");
+        _server.Feeds[$"/{key}.xml"] = (200, Rss(($"{key}-s", $"Summary only {key}", "A short summary of a different event entirely about a museum opening.", false)), "application/rss+xml", null);
+        var feed = await FeedAsync($"/{key}.xml", "Continental Press Agency", publish: true);
+
+        await PollAsync(feed);
+
+        var article = await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Headline == $"Summary only {key}"));
+        Assert.Contains("A short summary", article.Standfirst);
+        Assert.Contains($"href=\"https://agency.example/{key}-s\"", article.BodyHtml);
+        Assert.Contains("Read the full story from Continental Press Agency", article.BodyHtml);
+    }
+
+    [Fact]
+    public async Task A_broken_or_failing_feed_is_logged_and_backs_off()
+    {
+        var key = Guid.NewGuid().ToString("n");
+        _server.Feeds[$"/{key}.xml"] = (200, "<rss><channel><item><title>cut off", "application/rss+xml", null);
+        _server.Feeds[$"/{key}-500.xml"] = (500, "oops", "text/plain", null);
+        var broken = await FeedAsync($"/{key}.xml", "Northwire", publish: true);
+        var failing = await FeedAsync($"/{key}-500.xml", "Northwire", publish: true);
+
+        var first = await PollAsync(broken);
+        var second = await PollAsync(broken);
+        var server = await PollAsync(failing);
+
+        Assert.Equal(IngestOutcome.Failed, first.Outcome);
+        Assert.NotNull(first.Error);
+        Assert.Equal(IngestOutcome.Failed, server.Outcome);
+        var stored = await app.WithDbAsync(db => db.WireFeeds.SingleAsync(f => f.Id == broken.Id));
+        Assert.Equal(2, stored.Failures);
+        Assert.True(stored.NextPollAt > DateTime.UtcNow.AddMinutes(broken.IntervalMinutes * 3.5), $"next poll {stored.NextPollAt:u}");
+        Assert.Equal(3, await app.WithDbAsync(db => db.IngestRuns.CountAsync(r => r.WireFeedId == broken.Id || r.WireFeedId == failing.Id)));
+    }
+
+    [Fact]
+    public void SimHash_puts_retellings_close_and_different_stories_far_apart()
+    {
+        var retold = Story.Replace("on Tuesday", "on Tuesday morning").Replace("union officials said", "the union said");
+        var other = "The national museum reopened its west wing on Saturday after a three year renovation that restored the painted ceilings and added a new gallery for photography.";
+        Assert.True(SimHash.Distance(SimHash.Of(Story), SimHash.Of(retold)) <= SimHash.NearDuplicateBits);
+        Assert.True(SimHash.Distance(SimHash.Of(Story), SimHash.Of(other)) > SimHash.NearDuplicateBits);
+    }
+}
