@@ -171,12 +171,24 @@ public sealed class WireIngester(MastheadDb db, ArticleRenderer renderer, Articl
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
 
-/// <summary>Polls every wire feed that is due, one at a time, every half minute; a failing feed never stops the others.</summary>
-public sealed class WireIngestService(IServiceScopeFactory scopes, TimeProvider time, ILogger<WireIngestService> logger) : BackgroundService
+/// <summary>Section "Syndication".</summary>
+public sealed class SyndicationOptions
+{
+    /// <summary>How often the poller looks for feeds that are due; 0 turns background polling off.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 3600)]
+    public int PollIntervalSeconds { get; set; } = 30;
+}
+
+/// <summary>Polls every wire feed that is due, one at a time; a failing feed never stops the others.</summary>
+public sealed class WireIngestService(IServiceScopeFactory scopes, TimeProvider time, SyndicationOptions options, ILogger<WireIngestService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), time);
+        if (options.PollIntervalSeconds == 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.PollIntervalSeconds), time);
         do
         {
             try
@@ -207,6 +219,8 @@ public static class SyndicationModule
 {
     public static WebApplicationBuilder AddSyndication(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SyndicationOptions>().Bind(builder.Configuration.GetSection("Syndication")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyndicationOptions>>().Value);
         builder.Services.AddHttpClient(nameof(WireIngester));
         builder.Services.AddScoped<WireIngester>();
         builder.Services.AddHostedService<WireIngestService>();

@@ -11,27 +11,11 @@ namespace Masthead.IntegrationTests.Admin;
 public sealed class ModerationQueueTests(CommentsApp app) : IClassFixture<CommentsApp>
 {
     private readonly Newsroom _newsroom = new(app);
-    private const string Password = "correct horse battery staple";
+    private const string Password = Staff.Password;
 
-    private async Task<string> StaffAsync(string role)
-    {
-        var email = $"{Guid.NewGuid():n}@masthead.example";
-        var result = await app.WithServicesAsync(sp => StaffAccounts.AddAsync(sp, email, $"Staff {role}", role, Password));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        return email;
-    }
+    private Task<string> StaffAsync(string role) => Staff.CreateAsync(app, role);
 
-    private static async Task<FetchedPage> SignInAsync(Reader staff, string email, string password = Password)
-    {
-        var form = await staff.OpenAsync("/admin/login");
-        var token = form.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await staff.PostAsync("/admin/login", new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = token,
-        });
-    }
+    private static Task<FetchedPage> SignInAsync(Reader staff, string email, string password = Password) => Staff.SignInAsync(staff, email, password);
 
     [Fact]
     public async Task The_queue_is_closed_to_readers_and_to_staff_without_the_editor_role()

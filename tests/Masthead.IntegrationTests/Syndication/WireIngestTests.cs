@@ -69,7 +69,48 @@ public sealed class FeedServer : IDisposable
     public void Dispose() => _listener.Close();
 }
 
-public sealed class WireIngestTests(MastheadApp app) : IClassFixture<MastheadApp>, IDisposable
+/// <summary>A site whose background poller is off, so that tests poll by hand and two polls never race.</summary>
+public sealed class HandPolledApp : MastheadApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Syndication:PollIntervalSeconds"] = "0" };
+}
+
+/// <summary>A site whose poller looks for due feeds every second.</summary>
+public sealed class EagerPollerApp : MastheadApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Syndication:PollIntervalSeconds"] = "1" };
+}
+
+public sealed class BackgroundPollingTests(EagerPollerApp app) : IClassFixture<EagerPollerApp>, IDisposable
+{
+    private readonly FeedServer _server = new();
+
+    public void Dispose() => _server.Dispose();
+
+    [Fact]
+    public async Task A_due_feed_is_polled_in_the_background()
+    {
+        var newsroom = new Newsroom(app);
+        var key = Guid.NewGuid().ToString("n");
+        _server.Feeds[$"/{key}.xml"] = (200, $"""<?xml version="1.0"?><rss version="2.0"><channel><title>A</title><link>https://a.example/</link><description>d</description><item><guid>{key}</guid><title>Background {key}</title><link>https://a.example/{key}</link><description>Lighthouse keepers vote to keep the old lamp lit through the winter storms season ahead.</description></item></channel></rss>""", "application/rss+xml", null);
+        var source = await newsroom.SourceAsync("Northwire");
+        var section = await newsroom.SectionAsync();
+        await app.WithDbAsync(async db =>
+        {
+            db.WireFeeds.Add(new WireFeed { SourceId = source.Id, FeedUrl = _server.Base + key + ".xml", SectionId = section.Id, NextPollAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline && !await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == $"Background {key}")))
+        {
+            await Task.Delay(200);
+        }
+        Assert.True(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == $"Background {key}" && a.Status == ArticleStatus.Draft)));
+    }
+}
+
+public sealed class WireIngestTests(HandPolledApp app) : IClassFixture<HandPolledApp>, IDisposable
 {
     private readonly FeedServer _server = new();
     private readonly Newsroom _newsroom = new(app);
@@ -91,12 +132,7 @@ public sealed class WireIngestTests(MastheadApp app) : IClassFixture<MastheadApp
         var section = await _newsroom.SectionAsync("Wire desk");
         return await app.WithDbAsync(async db =>
         {
-            // Not due for the background poller: the test polls by hand, so two polls never race.
-            var feed = new WireFeed
-            {
-                SourceId = source.Id, FeedUrl = _server.Base + path.TrimStart('/'), SectionId = section.Id, PublishAtOnce = publish,
-                DefaultTags = "Wire, Europe", NextPollAt = DateTime.UtcNow.AddDays(1),
-            };
+            var feed = new WireFeed { SourceId = source.Id, FeedUrl = _server.Base + path.TrimStart('/'), SectionId = section.Id, PublishAtOnce = publish, DefaultTags = "Wire, Europe" };
             db.WireFeeds.Add(feed);
             await db.SaveChangesAsync();
             return feed;
@@ -198,5 +234,36 @@ public sealed class WireIngestTests(MastheadApp app) : IClassFixture<MastheadApp
         var other = "The national museum reopened its west wing on Saturday after a three year renovation that restored the painted ceilings and added a new gallery for photography.";
         Assert.True(SimHash.Distance(SimHash.Of(Story), SimHash.Of(retold)) <= SimHash.NearDuplicateBits);
         Assert.True(SimHash.Distance(SimHash.Of(Story), SimHash.Of(other)) > SimHash.NearDuplicateBits);
+    }
+
+    [Fact]
+    public async Task An_editor_adds_a_feed_polls_it_and_reads_the_ingest_log()
+    {
+        var key = Guid.NewGuid().ToString("n");
+        const string text = "Astronomers at the northern observatory confirmed a new comet on Wednesday, visible with binoculars before dawn through the end of the month, the observatory's director said.";
+        _server.Feeds[$"/{key}.xml"] = (200, Rss(($"{key}-c", $"Comet confirmed {key}", text, true)), "application/rss+xml", null);
+        var section = await _newsroom.SectionAsync("Science wire");
+        using var editor = new Reader(app);
+        await Staff.SignInAsync(editor, await Staff.CreateAsync(app, Masthead.Accounts.StaffRoles.Editor));
+
+        var page = await editor.OpenAsync("/admin/wire");
+        var token = page.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var added = await editor.PostAsync("/admin/wire?handler=Add", new Dictionary<string, string>
+        {
+            ["agency"] = $"Skywatch {key[..6]}", ["feedUrl"] = _server.Base + key + ".xml", ["sectionId"] = section.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["tags"] = "Space", ["interval"] = "15", ["publishAtOnce"] = "true", ["__RequestVerificationToken"] = token,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var feedId = await app.WithDbAsync(db => db.WireFeeds.Where(f => f.FeedUrl == _server.Base + key + ".xml").Select(f => f.Id).SingleAsync());
+
+        var polled = await editor.PostAsync("/admin/wire?handler=Poll", new Dictionary<string, string> { ["id"] = feedId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = token });
+        var log = await editor.OpenAsync("/admin/wire");
+
+        Assert.Equal(HttpStatusCode.Redirect, polled.Status);
+        Assert.Equal("1 new story, 0 duplicates.", log.Text(".comment-notice"));
+        Assert.Contains("Fetched", log.Text("table.ingest-log"));
+        Assert.Equal(ArticleStatus.Published, await app.WithDbAsync(db => db.Articles.Where(a => a.Headline == $"Comet confirmed {key}").Select(a => a.Status).SingleAsync()));
+        using var reader = new Reader(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.OpenAsync("/admin/wire")).Status);
     }
 }
