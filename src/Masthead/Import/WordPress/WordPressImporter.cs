@@ -88,7 +88,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         var authors = new Dictionary<string, Author>(StringComparer.OrdinalIgnoreCase);
         var categories = new Dictionary<string, Section>(StringComparer.OrdinalIgnoreCase);
         var attachments = new Dictionary<string, Image>();
-        var pendingThumbnails = new List<(Article Article, string AttachmentId)>();
+        var pendingThumbnails = new List<(int ArticleId, string AttachmentId)>();
         var items = 0;
 
         await reader.MoveToContentAsync();
@@ -128,14 +128,14 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             }
             await reader.ReadAsync();
         }
-        foreach (var (article, attachmentId) in pendingThumbnails)
+        await db.SaveChangesAsync(ct);
+        foreach (var (articleId, attachmentId) in pendingThumbnails)
         {
             if (attachments.TryGetValue(attachmentId, out var image))
             {
-                article.Image = image;
+                await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ImageId, image.Id), ct);
             }
         }
-        await db.SaveChangesAsync(ct);
         progress?.Invoke($"{items} items read");
     }
 
@@ -188,7 +188,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     }
 
     private async Task ItemAsync(XElement item, string site, Dictionary<string, Author> authors, Dictionary<string, Section> categories,
-        Dictionary<string, Image> attachments, List<(Article, string)> thumbnails, ImportReport report, CancellationToken ct)
+        Dictionary<string, Image> attachments, List<(int, string)> thumbnails, ImportReport report, CancellationToken ct)
     {
         var id = Value(item, "post_id");
         var type = Value(item, "post_type");
@@ -287,11 +287,11 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         {
             report.Updated++;
         }
+        await db.SaveChangesAsync(ct);
         if (Meta(item, "_thumbnail_id") is { } thumbnail)
         {
-            thumbnails.Add((article, thumbnail));
+            thumbnails.Add((article.Id, thumbnail));
         }
-        await db.SaveChangesAsync(ct);
 
         if (article.Status == ArticleStatus.Published)
         {
@@ -307,6 +307,13 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         await CommentsAsync(item, site, article, report, ct);
         await db.SaveChangesAsync(ct);
+
+        // Keep the change tracker small: every save looks at everything tracked, so a long export would slow to a
+        // crawl. The shared lookups (authors, sections, tags, images) stay; this item's rows are done with.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not (Author or Section or Tag or Image)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     /// <summary>The addresses the post had on WordPress: its permalink's path and /?p=ID.</summary>
@@ -322,7 +329,11 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     private async Task CommentsAsync(XElement item, string site, Article article, ImportReport report, CancellationToken ct)
     {
         var byWordPressId = new Dictionary<string, Comment>();
+        var parents = new List<(Comment Comment, string ParentId)>();
         var elements = item.Elements(Wp + "comment").Concat(item.Elements(Wp11 + "comment")).ToList();
+        // A first import finds none of these: look them up once rather than comment by comment.
+        var keys = elements.Select(e => $"{site}#comment-{Value(e, "comment_id")}").ToList();
+        var existing = elements.Count == 0 ? [] : await db.Comments.Where(c => keys.Contains(c.ImportKey!)).ToDictionaryAsync(c => c.ImportKey!, ct);
         foreach (var element in elements.OrderBy(e => Date(Value(e, "comment_date_gmt")) ?? DateTime.MinValue))
         {
             var id = Value(element, "comment_id");
@@ -340,7 +351,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 _ => CommentStatus.Pending,
             };
             var key = $"{site}#comment-{id}";
-            var comment = await db.Comments.FirstOrDefaultAsync(c => c.ImportKey == key, ct);
+            var comment = existing.GetValueOrDefault(key);
             var body = System.Net.WebUtility.HtmlDecode(StripTags(Value(element, "comment_content")));
             var url = Value(element, "comment_author_url");
             if (comment is null)
@@ -361,12 +372,17 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             comment.Status = status;
             comment.CreatedAt = Date(Value(element, "comment_date_gmt")) ?? article.CreatedAt;
             comment.IpAddress = Truncate(Value(element, "comment_author_IP"), 45) is { Length: > 0 } ip ? ip : null;
-            var parent = Value(element, "comment_parent");
-            comment.ParentId = parent != "0" && byWordPressId.TryGetValue(parent, out var parentComment) ? parentComment.Id : null;
-            await db.SaveChangesAsync(ct);
+            parents.Add((comment, Value(element, "comment_parent")));
             byWordPressId[id] = comment;
             report.Comments++;
         }
+        // Two saves per story: the comments (which gives them ids), then the threads between them.
+        await db.SaveChangesAsync(ct);
+        foreach (var (comment, parent) in parents)
+        {
+            comment.ParentId = parent != "0" && byWordPressId.TryGetValue(parent, out var parentComment) && parentComment != comment ? parentComment.Id : null;
+        }
+        await db.SaveChangesAsync(ct);
         article.CommentCount = await db.Comments.CountAsync(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved, ct);
     }
 
