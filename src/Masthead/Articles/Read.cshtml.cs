@@ -205,7 +205,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             return Page();
         }
         Response.Headers.LastModified = Article.ModifiedAt.ToString("R");
-        var baseUrl = string.IsNullOrEmpty(site.BaseUrl) ? $"{Request.Scheme}://{Request.Host}" : site.BaseUrl.TrimEnd('/');
+        var baseUrl = site.BaseUrlFor(Request);
         Head.StructuredData.Add(Seo.StructuredData.NewsArticle(Article, baseUrl, site, clock));
         Head.StructuredData.Add(Seo.StructuredData.Breadcrumbs(baseUrl, site.Name, (Article.SectionName, Article.SectionPath), (Article.Headline, Article.Path)));
         Head.Article = new ArticleFacts(clock.Iso(Article.PublishedAt), clock.Iso(Article.UpdatedAt ?? Article.PublishedAt), Article.SectionName,

@@ -28,7 +28,7 @@ public sealed class SectionPageModel(MastheadDb db, SiteOptions site, SectionDir
         Head.Description = string.IsNullOrWhiteSpace(section.Description) ? null : section.Description;
         Head.CanonicalPath = page.PathOf(pageNumber);
         Head.FeedPath = section.Path;
-        var baseUrl = string.IsNullOrEmpty(site.BaseUrl) ? $"{Request.Scheme}://{Request.Host}" : site.BaseUrl.TrimEnd('/');
+        var baseUrl = site.BaseUrlFor(Request);
         Head.StructuredData.Add(Seo.StructuredData.Breadcrumbs(baseUrl, site.Name, (section.Name, section.Path)));
         (Head.PrevPath, Head.NextPath) = (page.PrevPath, page.NextPath);
         return Page();

@@ -23,7 +23,7 @@ public static class CommentFeeds
                 .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(Items)
                 .Select(c => new FeedComment(c.Id, c.AuthorName, c.BodyHtml, c.CreatedAt, c.Article.Headline, c.Article.Slug, c.Article.PublishedAt!.Value))
                 .ToListAsync(ct);
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             return await FeedAsync(context, $"Comments on {site.Name}", $"The latest replies from readers of {site.Name}.", $"{baseUrl}/", $"{baseUrl}/comments/feed/", baseUrl, comments);
         });
 
@@ -40,7 +40,7 @@ public static class CommentFeeds
                 .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(Items)
                 .Select(c => new FeedComment(c.Id, c.AuthorName, c.BodyHtml, c.CreatedAt, article.Headline, article.Slug, article.PublishedAt))
                 .ToListAsync(ct);
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             var path = ArticlePaths.For(article.PublishedAt, article.Slug);
             return await FeedAsync(context, $"Comments on \u201c{article.Headline}\u201d", $"Readers' replies to \u201c{article.Headline}\u201d.",
                 $"{baseUrl}{path}", $"{baseUrl}{path}feed/", baseUrl, comments);
@@ -49,8 +49,6 @@ public static class CommentFeeds
 
     private sealed record FeedComment(int Id, string AuthorName, string BodyHtml, DateTime CreatedAt, string Headline, string Slug, DateTime PublishedAt);
 
-    private static string BaseUrl(HttpContext context, SiteOptions site) =>
-        string.IsNullOrEmpty(site.BaseUrl) ? $"{context.Request.Scheme}://{context.Request.Host}" : site.BaseUrl.TrimEnd('/');
 
     private static async Task<IResult> FeedAsync(HttpContext context, string title, string description, string link, string self, string baseUrl, IReadOnlyList<FeedComment> comments)
     {

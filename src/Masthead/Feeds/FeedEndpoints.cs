@@ -70,7 +70,7 @@ public static class FeedEndpoints
         var entries = rows.Select(r => new FeedEntry(r.Id, r.Headline, r.Standfirst, r.BodyHtml, r.PublishedAt, r.ModifiedAt, ArticlePaths.For(r.PublishedAt, r.Slug),
             r.Section, r.Authors, r.Tags, r.Image is null ? null : $"/media/{r.Image}", r.ImageType, ImageLength(site, r.Image))).ToList();
 
-        var baseUrl = string.IsNullOrEmpty(site.BaseUrl) ? $"{context.Request.Scheme}://{context.Request.Host}" : site.BaseUrl.TrimEnd('/');
+        var baseUrl = site.BaseUrlFor(context.Request);
         if (entries.Count > 0)
         {
             context.Response.Headers.LastModified = entries.Max(e => e.ModifiedAt).ToString("R");

@@ -24,7 +24,7 @@ public static class SeoEndpoints
     {
         app.MapGet("/robots.txt", [OutputCache(PolicyName = SiteCache.PublicPolicy)] (HttpContext context, SiteOptions site) =>
         {
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             return Results.Text($"User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /status/\n\nSitemap: {baseUrl}/sitemap.xml\nSitemap: {baseUrl}/news-sitemap.xml\n", "text/plain");
         });
 
@@ -34,7 +34,7 @@ public static class SeoEndpoints
             var count = await articles.CountAsync(ct);
             var newest = await articles.MaxAsync(a => a.UpdatedAt ?? a.PublishedAt, ct);
             var pages = Math.Max(1, (count + UrlsPerSitemap - 1) / UrlsPerSitemap);
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             var entries = new List<(string Loc, DateTime? LastMod)>();
             for (var page = 1; page <= pages; page++)
             {
@@ -73,7 +73,7 @@ public static class SeoEndpoints
             {
                 return Results.NotFound();
             }
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             return UrlSet(rows.Select(r => (baseUrl + ArticlePaths.For(r.PublishedAt, r.Slug), (DateTime?)r.ModifiedAt)));
         });
 
@@ -82,7 +82,7 @@ public static class SeoEndpoints
             var rows = await db.Sections.AsNoTracking().OrderBy(s => s.Position)
                 .Select(s => new { s.Slug, LastMod = db.Articles.Where(a => a.SectionId == s.Id && a.Status == ArticleStatus.Published).Max(a => a.UpdatedAt ?? a.PublishedAt) })
                 .ToListAsync(ct);
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             return UrlSet(rows.Where(r => r.LastMod is not null).Select(r => ($"{baseUrl}/section/{r.Slug}/", r.LastMod)));
         });
 
@@ -91,7 +91,7 @@ public static class SeoEndpoints
             var rows = await db.Tags.AsNoTracking().OrderBy(t => t.Slug)
                 .Select(t => new { t.Slug, LastMod = t.Articles.Where(a => a.Status == ArticleStatus.Published).Max(a => a.UpdatedAt ?? a.PublishedAt) })
                 .ToListAsync(ct);
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             return UrlSet(rows.Where(r => r.LastMod is not null).Select(r => ($"{baseUrl}/tag/{r.Slug}/", r.LastMod)));
         });
 
@@ -100,7 +100,7 @@ public static class SeoEndpoints
             var rows = await db.Authors.AsNoTracking().OrderBy(a => a.Slug)
                 .Select(au => new { au.Slug, LastMod = db.Articles.Where(a => a.Status == ArticleStatus.Published && a.Bylines.Any(b => b.AuthorId == au.Id)).Max(a => a.UpdatedAt ?? a.PublishedAt) })
                 .ToListAsync(ct);
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             return UrlSet(rows.Where(r => r.LastMod is not null).Select(r => ($"{baseUrl}/author/{r.Slug}/", r.LastMod)));
         });
 
@@ -109,7 +109,7 @@ public static class SeoEndpoints
             var since = clock.UtcNow.AddDays(-2);
             var rows = await db.Articles.AsNoTracking().Public().Where(a => a.PublishedAt >= since).Newest().Take(NewsLimit)
                 .Select(a => new { a.Slug, a.Headline, PublishedAt = a.PublishedAt!.Value }).ToListAsync(ct);
-            var baseUrl = BaseUrl(context, site);
+            var baseUrl = site.BaseUrlFor(context.Request);
             return Xml(writer =>
             {
                 writer.WriteStartElement("urlset", SitemapNs);
@@ -141,8 +141,6 @@ public static class SeoEndpoints
         });
     }
 
-    private static string BaseUrl(HttpContext context, SiteOptions site) =>
-        string.IsNullOrEmpty(site.BaseUrl) ? $"{context.Request.Scheme}://{context.Request.Host}" : site.BaseUrl.TrimEnd('/');
 
     private static string W3c(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", System.Globalization.CultureInfo.InvariantCulture);
 

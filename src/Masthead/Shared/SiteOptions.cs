@@ -39,6 +39,10 @@ public sealed class SiteOptions
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 
+    /// <summary>The absolute base for links in pages and feeds: <see cref="BaseUrl"/>, or the address the request came to.</summary>
+    public string BaseUrlFor(HttpRequest request) =>
+        string.IsNullOrEmpty(BaseUrl) ? $"{request.Scheme}://{request.Host}" : BaseUrl.TrimEnd('/');
+
     /// <summary>The address used in links that leave the site (emails): <see cref="BaseUrl"/>, or the default local address.</summary>
     public string PublicUrl => string.IsNullOrEmpty(BaseUrl) ? "http://localhost:5000" : BaseUrl.TrimEnd('/');
     public string MediaPath => Path.Combine(DataPath, "media");

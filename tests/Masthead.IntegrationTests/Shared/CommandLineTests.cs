@@ -8,18 +8,7 @@ namespace Masthead.IntegrationTests.Shared;
 /// <summary>The README's first command, as a user runs it: a real process with --demo, --data and --urls.</summary>
 public sealed class CommandLineTests
 {
-    private static string ProjectDirectory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Masthead.slnx")))
-            {
-                dir = dir.Parent;
-            }
-            return Path.Combine(dir!.FullName, "src", "Masthead");
-        }
-    }
+    private static string ProjectDirectory => Path.Combine(Infrastructure.Tools.RepositoryRoot, "src", "Masthead");
 
     /// <summary>The site's own build output, next to this test's copy of it.</summary>
     private static string MastheadDll => Path.Combine(AppContext.BaseDirectory, "Masthead.dll");
