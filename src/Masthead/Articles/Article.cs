@@ -41,6 +41,8 @@ public class Article
     public Source? Source { get; set; }
     /// <summary>The agency's original story.</summary>
     public string? SourceUrl { get; set; }
+    /// <summary>Set when the story is republished verbatim: search engines are pointed at the original.</summary>
+    public string? CanonicalUrl { get; set; }
     public int? ImageId { get; set; }
     public Image? Image { get; set; }
     /// <summary>The story the editor picked for the inline "READ ALSO" link; when null, the top related story.</summary>

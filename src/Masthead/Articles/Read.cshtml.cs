@@ -43,6 +43,7 @@ public sealed record ArticleView
     public string? SourceName { get; init; }
     public string? SourceHome { get; init; }
     public string? SourceUrl { get; init; }
+    public string? CanonicalUrl { get; init; }
     public ImageView? Image { get; init; }
     public int? ReadAlsoArticleId { get; init; }
     public int CommentCount { get; init; }
@@ -240,6 +241,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
                 SourceName = a.Source != null ? a.Source.Name : null,
                 SourceHome = a.Source != null ? a.Source.Url : null,
                 SourceUrl = a.SourceUrl,
+                CanonicalUrl = a.CanonicalUrl,
                 Image = a.Image == null ? null
                     : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit),
                 ReadAlsoArticleId = a.ReadAlsoArticleId,
@@ -268,6 +270,8 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
         Head.Title = article.Headline;
         Head.Description = article.Standfirst;
         Head.CanonicalPath = expected;
+        Head.CanonicalUrl = commentPage == 1 && Uri.TryCreate(article.CanonicalUrl, UriKind.Absolute, out var original)
+            && original.Scheme is "https" or "http" ? original.AbsoluteUri : null;
         Head.ImagePath = article.Image?.Url;
         CommentsOpen = CommentRules.IsOpen(article.CommentsOpen, article.PublishedAt, clock.UtcNow, commentOptions);
         if (article.Status == ArticleStatus.Withdrawn)

@@ -50,6 +50,7 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(a => a.Standfirst).HasMaxLength(1000);
             e.Property(a => a.Dateline).HasMaxLength(100);
             e.Property(a => a.SourceUrl).HasMaxLength(2000);
+            e.Property(a => a.CanonicalUrl).HasMaxLength(2000);
             e.Property(a => a.WithdrawalNote).HasMaxLength(1000);
             e.Property(a => a.ImportKey).HasMaxLength(400);
             e.HasIndex(a => a.ImportKey).IsUnique();

@@ -7,6 +7,8 @@ public sealed class PageHead
     public string? Description { get; set; }
     /// <summary>Site-relative path of the canonical URL; the layout makes it absolute.</summary>
     public string CanonicalPath { get; set; } = "/";
+    /// <summary>An absolute canonical elsewhere (verbatim wire copy points at the agency's original).</summary>
+    public string? CanonicalUrl { get; set; }
     public string? PrevPath { get; set; }
     public string? NextPath { get; set; }
     /// <summary>og:type; "article" on article pages.</summary>

@@ -116,6 +116,8 @@ public sealed class WireIngester(MastheadDb db, ArticleRenderer renderer, Articl
             SectionId = feed.SectionId,
             SourceId = feed.SourceId,
             SourceUrl = story.Url,
+            // Verbatim copy of the whole story: search engines should credit the agency's page.
+            CanonicalUrl = story.ContentHtml is { Length: > 0 } && Uri.TryCreate(story.Url, UriKind.Absolute, out _) ? story.Url : null,
             CreatedAt = now,
             ModifiedAt = now,
             Status = ArticleStatus.Draft,

@@ -165,6 +165,7 @@ public sealed class WireIngestTests(HandPolledApp app) : IClassFixture<HandPolle
         Assert.Equal(["europe", "wire"], article.Tags.Select(t => t.Slug).Order());
         var page = await app.GetPageAsync(article.Path);
         Assert.Equal("Northwire reported", page.Text(".source-line a"));
+        Assert.Equal($"https://agency.example/{key}-1", page.Canonical); // republished verbatim: the original is canonical
     }
 
     [Fact]
@@ -203,6 +204,7 @@ public sealed class WireIngestTests(HandPolledApp app) : IClassFixture<HandPolle
         Assert.Contains("A short summary", article.Standfirst);
         Assert.Contains($"href=\"https://agency.example/{key}-s\"", article.BodyHtml);
         Assert.Contains("Read the full story from Continental Press Agency", article.BodyHtml);
+        Assert.Null(article.CanonicalUrl); // a summary with a link is the site's own page
     }
 
     [Fact]

@@ -116,6 +116,10 @@ namespace Masthead.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CanonicalUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CommentCount")
                         .HasColumnType("INTEGER");
 
