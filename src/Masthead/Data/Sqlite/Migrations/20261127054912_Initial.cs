@@ -81,7 +81,8 @@ namespace Masthead.Data.Sqlite.Migrations
                     AltText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Caption = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Credit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SourceUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -309,12 +310,14 @@ namespace Masthead.Data.Sqlite.Migrations
                     SectionId = table.Column<int>(type: "INTEGER", nullable: false),
                     SourceId = table.Column<int>(type: "INTEGER", nullable: true),
                     SourceUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CanonicalUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ImageId = table.Column<int>(type: "INTEGER", nullable: true),
                     ReadAlsoArticleId = table.Column<int>(type: "INTEGER", nullable: true),
                     ReadAlsoAfterParagraph = table.Column<int>(type: "INTEGER", nullable: false),
                     CommentsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
                     CommentCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    WithdrawalNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    WithdrawalNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ImportKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -343,6 +346,40 @@ namespace Masthead.Data.Sqlite.Migrations
                         principalTable: "Sources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireFeeds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FeedUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefaultTags = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PublishAtOnce = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IntervalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ETag = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    LastModified = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    NextPollAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireFeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WireFeeds_Sections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WireFeeds_Sources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "Sources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -413,7 +450,8 @@ namespace Masthead.Data.Sqlite.Migrations
                     IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
                     UserAgent = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     NotifyReplies = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FilterReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    FilterReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ImportKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -453,10 +491,91 @@ namespace Masthead.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RelatedArticles",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelatedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RelatedArticles", x => new { x.ArticleId, x.RelatedId });
+                    table.ForeignKey(
+                        name: "FK_RelatedArticles_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RelatedArticles_Articles_RelatedId",
+                        column: x => x.RelatedId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IngestRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WireFeedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewStories = table.Column<int>(type: "INTEGER", nullable: false),
+                    Duplicates = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IngestRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IngestRuns_WireFeeds_WireFeedId",
+                        column: x => x.WireFeedId,
+                        principalTable: "WireFeeds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WireItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WireFeedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Fingerprint = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DuplicateOfArticleId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WireItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WireItems_WireFeeds_WireFeedId",
+                        column: x => x.WireFeedId,
+                        principalTable: "WireFeeds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_ImageId",
                 table: "Articles",
                 column: "ImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_ImportKey",
+                table: "Articles",
+                column: "ImportKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_ReadAlsoArticleId",
@@ -564,6 +683,12 @@ namespace Masthead.Data.Sqlite.Migrations
                 columns: new[] { "AuthorEmail", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Comments_ImportKey",
+                table: "Comments",
+                column: "ImportKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comments_IpAddress_CreatedAt",
                 table: "Comments",
                 columns: new[] { "IpAddress", "CreatedAt" });
@@ -585,6 +710,11 @@ namespace Masthead.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IngestRuns_WireFeedId_StartedAt",
+                table: "IngestRuns",
+                columns: new[] { "WireFeedId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Redirects_ArticleId",
                 table: "Redirects",
                 column: "ArticleId");
@@ -594,6 +724,11 @@ namespace Masthead.Data.Sqlite.Migrations
                 table: "Redirects",
                 column: "Path",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelatedArticles_RelatedId",
+                table: "RelatedArticles",
+                column: "RelatedId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sections_Slug",
@@ -612,6 +747,41 @@ namespace Masthead.Data.Sqlite.Migrations
                 table: "Tags",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireFeeds_NextPollAt",
+                table: "WireFeeds",
+                column: "NextPollAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireFeeds_SectionId",
+                table: "WireFeeds",
+                column: "SectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireFeeds_SourceId",
+                table: "WireFeeds",
+                column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireItems_Key",
+                table: "WireItems",
+                column: "Key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireItems_ReceivedAt",
+                table: "WireItems",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireItems_Url",
+                table: "WireItems",
+                column: "Url");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WireItems_WireFeedId",
+                table: "WireItems",
+                column: "WireFeedId");
         }
 
         /// <inheritdoc />
@@ -645,13 +815,22 @@ namespace Masthead.Data.Sqlite.Migrations
                 name: "Comments");
 
             migrationBuilder.DropTable(
+                name: "IngestRuns");
+
+            migrationBuilder.DropTable(
                 name: "Redirects");
+
+            migrationBuilder.DropTable(
+                name: "RelatedArticles");
 
             migrationBuilder.DropTable(
                 name: "SpamTokens");
 
             migrationBuilder.DropTable(
                 name: "SpamTraining");
+
+            migrationBuilder.DropTable(
+                name: "WireItems");
 
             migrationBuilder.DropTable(
                 name: "Tags");
@@ -667,6 +846,9 @@ namespace Masthead.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Articles");
+
+            migrationBuilder.DropTable(
+                name: "WireFeeds");
 
             migrationBuilder.DropTable(
                 name: "Images");
