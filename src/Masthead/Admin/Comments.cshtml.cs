@@ -53,7 +53,7 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
             query = query.Where(c => c.Body.Contains(term) || c.AuthorName.Contains(term) || c.AuthorEmail.Contains(term) || (c.IpAddress != null && c.IpAddress == term));
         }
         TotalPages = Paged<int>.CountPages(await query.CountAsync(ct), PageSize);
-        PageNumber = Math.Clamp(int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 1, 1, TotalPages);
+        PageNumber = Math.Clamp(RequestedPage(), 1, TotalPages);
         Comments = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new QueuedComment(c.Id, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.IpAddress, c.Body, c.Status, c.CreatedAt,
@@ -62,6 +62,9 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
     }
 
     private string BackToQueue() => QueueLink(PageNumber);
+
+    private int RequestedPage() =>
+        int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
 
     /// <summary>The queue as it is filtered, at a page ("page" cannot be a route value: Razor Pages owns it).</summary>
     public string QueueLink(int page)
@@ -77,7 +80,7 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
     /// <summary>One form posts both the per-comment buttons (action=approve:ID) and the bulk ones (action=approve with ids).</summary>
     public async Task<IActionResult> OnPostAsync(string action, int[] ids, CancellationToken ct)
     {
-        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
+        PageNumber = RequestedPage();
         var parts = (action ?? "").Split(':', 2);
         if (!Enum.TryParse<CommentStatus>(parts[0], ignoreCase: true, out var status) || !Enum.IsDefined(status))
         {

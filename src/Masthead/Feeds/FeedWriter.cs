@@ -80,7 +80,10 @@ public static class FeedWriter
                 LastUpdatedTime = new DateTimeOffset(e.ModifiedAt),
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
-            item.Categories.Add(new SyndicationCategory(e.SectionName));
+            if (e.SectionName.Length > 0)
+            {
+                item.Categories.Add(new SyndicationCategory(e.SectionName));
+            }
             foreach (var tag in e.Tags)
             {
                 item.Categories.Add(new SyndicationCategory(tag));
@@ -140,7 +143,7 @@ public static class FeedWriter
                 DatePublished: new DateTimeOffset(e.PublishedAt),
                 DateModified: new DateTimeOffset(e.ModifiedAt),
                 Authors: e.Authors.Select(a => new JsonFeedAuthor(a)).ToList(),
-                Tags: [e.SectionName, .. e.Tags])).ToList());
+                Tags: [.. new[] { e.SectionName }.Where(s => s.Length > 0), .. e.Tags])).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(feed, JsonFeedContext.Default.JsonFeedDocument);
     }
 }
