@@ -30,7 +30,7 @@ builder.Configuration.AddInMemoryCollection(cli.Settings);
 builder.Services.AddRazorPages(o =>
 {
     // Every newsroom page needs a signed-in staff member; pages add their role on top.
-    o.Conventions.AuthorizeFolder("/Admin");
+    o.Conventions.AuthorizeFolder("/Admin", Masthead.Accounts.StaffPolicies.Write);
     o.Conventions.AllowAnonymousToPage("/Admin/Login");
     o.Conventions.AllowAnonymousToPage("/Admin/Denied");
 }).WithRazorPagesAtContentRoot();

@@ -23,7 +23,8 @@ public static class AccountsModule
             .AddRoles<IdentityRole<int>>()
             .AddEntityFrameworkStores<MastheadDb>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -33,11 +34,18 @@ public static class AccountsModule
             o.Cookie.Name = "mh_staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS (directly or through a trusted proxy).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
+        builder.Services.AddScoped<Admin.AdminNavigation>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicies.Moderate, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin));
+            .AddPolicy(StaffPolicies.Write, p => p.RequireRole(StaffRoles.All))
+            .AddPolicy(StaffPolicies.Publish, p => p.RequireRole(StaffRoles.Author, StaffRoles.Editor, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.EditAny, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Moderate, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Administer, p => p.RequireRole(StaffRoles.Admin));
         return builder;
     }
 }

@@ -6,6 +6,11 @@ namespace Masthead.Accounts;
 public class StaffUser : IdentityUser<int>
 {
     public string DisplayName { get; set; } = "";
+    /// <summary>The public author profile this person writes as (bylines, bio, photo).</summary>
+    public int? AuthorId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>Set while the account waits for its invitation to be accepted (it has no password yet).</summary>
+    public DateTime? InvitedAt { get; set; }
 }
 
 /// <summary>The newsroom's roles, from least to most trusted.</summary>
@@ -23,8 +28,17 @@ public static class StaffRoles
     public static readonly IReadOnlyList<string> All = [Contributor, Author, Editor, Admin];
 }
 
+/// <summary>What each part of /admin needs; declared once in <see cref="AccountsModule"/>.</summary>
 public static class StaffPolicies
 {
+    /// <summary>Any member of staff: write and submit drafts.</summary>
+    public const string Write = "write";
+    /// <summary>Publish (own stories for authors, any for editors): authors, editors and admins.</summary>
+    public const string Publish = "publish";
+    /// <summary>Edit and publish any story; manage sections and tags: editors and admins.</summary>
+    public const string EditAny = "edit-any";
     /// <summary>Comment moderation: editors and admins.</summary>
     public const string Moderate = "moderate";
+    /// <summary>Users, roles, settings, imports: admins.</summary>
+    public const string Administer = "administer";
 }

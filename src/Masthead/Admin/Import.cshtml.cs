@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Masthead.Admin;
 
 /// <summary>The WordPress import from the browser: the same importer as `import wxr`, for admins.</summary>
-[Authorize(Roles = StaffRoles.Admin)]
+[Authorize(Policy = StaffPolicies.Administer)]
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 public sealed class ImportModel(WordPressImporter importer) : PageModel, IHasPageHead

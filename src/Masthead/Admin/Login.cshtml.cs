@@ -37,7 +37,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn) : PageModel, IHa
         if (result.Succeeded)
         {
             // Only ever back into this site.
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin/comments");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
         }
         Problem = result.IsLockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes."

@@ -7,7 +7,7 @@ namespace Masthead.Admin;
 
 public sealed class LogoutModel(SignInManager<StaffUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/admin/comments");
+    public IActionResult OnGet() => Redirect("/admin");
 
     public async Task<IActionResult> OnPostAsync()
     {

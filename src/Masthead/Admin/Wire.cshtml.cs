@@ -13,7 +13,7 @@ namespace Masthead.Admin;
 public sealed record WireFeedRow(int Id, string Agency, string FeedUrl, string Section, bool PublishAtOnce, int IntervalMinutes, int Failures, DateTime NextPollAt);
 
 /// <summary>Agency feeds: add one, poll it now, and read the ingest log. Editors and admins.</summary>
-[Authorize(Policy = StaffPolicies.Moderate)]
+[Authorize(Policy = StaffPolicies.EditAny)]
 public sealed class WireModel(MastheadDb db, SectionDirectory sections, SiteClock clock) : PageModel, IHasPageHead
 {
     public PageHead Head { get; } = new() { Title = "Wire feeds", CanonicalPath = "/admin/wire", NoIndex = true };

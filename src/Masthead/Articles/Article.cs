@@ -9,6 +9,8 @@ public enum ArticleStatus
     Scheduled = 1,
     Published = 2,
     Withdrawn = 3,
+    /// <summary>Submitted by its writer and waiting for an editor.</summary>
+    InReview = 4,
 }
 
 /// <summary>
@@ -57,6 +59,17 @@ public class Article
     public string? WithdrawalNote { get; set; }
     /// <summary>Where an imported story came from (e.g. "http://old.example#post-12"): re-running an import updates it.</summary>
     public string? ImportKey { get; set; }
+    /// <summary>The title for search engines and social cards when it should differ from the headline.</summary>
+    public string? SeoTitle { get; set; }
+    /// <summary>The description for search engines and social cards; the standfirst when empty.</summary>
+    public string? SeoDescription { get; set; }
+    /// <summary>The writer's note to the editor when submitting for review.</summary>
+    public string? ReviewNote { get; set; }
+    /// <summary>When an embargoed story must come down again by itself (withdrawn at that time).</summary>
+    public DateTime? UnpublishAt { get; set; }
+    /// <summary>The staff account that created the article: authors may edit and publish only their own.</summary>
+    public int? OwnerId { get; set; }
+    public List<ArticleCorrection> Corrections { get; set; } = [];
     public List<Byline> Bylines { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
 

@@ -19,6 +19,8 @@ public class Tag
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
+    /// <summary>Shown at the top of the tag's page.</summary>
+    public string Description { get; set; } = "";
     public List<Article> Articles { get; set; } = [];
     public string Path => $"/tag/{Slug}/";
 }

@@ -38,6 +38,10 @@ public class Comment
     public string? FilterReason { get; set; }
     /// <summary>Where an imported comment came from (e.g. "http://old.example#comment-7").</summary>
     public string? ImportKey { get; set; }
+    /// <summary>Written by a member of staff while signed in: marked as such on the public page.</summary>
+    public int? StaffUserId { get; set; }
+    /// <summary>When a moderator last edited the text.</summary>
+    public DateTime? EditedAt { get; set; }
 }
 
 public enum BlockKind

@@ -31,6 +31,10 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     public DbSet<Syndication.WireFeed> WireFeeds => Set<Syndication.WireFeed>();
     public DbSet<Syndication.WireItem> WireItems => Set<Syndication.WireItem>();
     public DbSet<Syndication.IngestRun> IngestRuns => Set<Syndication.IngestRun>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
+    public DbSet<Shared.AuditEntry> AuditEntries => Set<Shared.AuditEntry>();
+    public DbSet<Shared.SiteSetting> SiteSettings => Set<Shared.SiteSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -41,7 +45,11 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
-        b.Entity<StaffUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
+        b.Entity<StaffUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.HasOne<Author>().WithMany().HasForeignKey(u => u.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        });
         b.Entity<Article>(e =>
         {
             e.Property(a => a.Slug).HasMaxLength(200);
@@ -54,6 +62,13 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(a => a.WithdrawalNote).HasMaxLength(1000);
             e.Property(a => a.ImportKey).HasMaxLength(400);
             e.HasIndex(a => a.ImportKey).IsUnique();
+            e.Property(a => a.SeoTitle).HasMaxLength(300);
+            e.Property(a => a.SeoDescription).HasMaxLength(1000);
+            e.Property(a => a.ReviewNote).HasMaxLength(2000);
+            e.HasIndex(a => new { a.Status, a.UnpublishAt });
+            e.HasIndex(a => a.OwnerId);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(a => a.Corrections).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.Status, a.PublishedAt });
             e.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
             e.HasIndex(a => new { a.Status, a.CommentCount });
@@ -91,6 +106,7 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(t => t.Slug).HasMaxLength(100);
             e.HasIndex(t => t.Slug).IsUnique();
             e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Description).HasMaxLength(500);
             e.Ignore(t => t.Path);
         });
         b.Entity<Author>(e =>
@@ -126,6 +142,9 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(i => i.Caption).HasMaxLength(1000);
             e.Property(i => i.Credit).HasMaxLength(200);
             e.Property(i => i.SourceUrl).HasMaxLength(2000);
+            e.Property(i => i.OriginalName).HasMaxLength(300);
+            e.Property(i => i.Widths).HasMaxLength(100);
+            e.HasIndex(i => i.CreatedAt);
             e.Ignore(i => i.Url);
         });
         b.Entity<Comment>(e =>
@@ -146,6 +165,32 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.HasIndex(c => new { c.Status, c.CreatedAt });
             e.HasIndex(c => new { c.AuthorEmail, c.CreatedAt });
             e.HasIndex(c => new { c.IpAddress, c.CreatedAt });
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.StaffUserId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<ArticleRevision>(e =>
+        {
+            e.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+            e.Property(r => r.StaffName).HasMaxLength(100);
+            e.Property(r => r.Kind).HasMaxLength(20);
+            e.Property(r => r.Headline).HasMaxLength(300);
+            e.Property(r => r.Standfirst).HasMaxLength(1000);
+            e.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ArticleCorrection>(e => e.Property(c => c.Note).HasMaxLength(1000));
+        b.Entity<Shared.AuditEntry>(e =>
+        {
+            e.Property(a => a.StaffName).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(50);
+            e.Property(a => a.TargetType).HasMaxLength(30);
+            e.Property(a => a.Detail).HasMaxLength(500);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.TargetType, a.TargetId });
+        });
+        b.Entity<Shared.SiteSetting>(e =>
+        {
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(100);
+            e.Property(s => s.Value).HasMaxLength(4000);
         });
         b.Entity<BlockedTerm>(e =>
         {

@@ -16,5 +16,11 @@ public class Image
     public DateTime CreatedAt { get; set; }
     /// <summary>The address an imported image was found at; it is fetched later, when a network is available.</summary>
     public string? SourceUrl { get; set; }
+    /// <summary>The name of the uploaded file, for staff browsing the library.</summary>
+    public string? OriginalName { get; set; }
+    public long ByteSize { get; set; }
+    /// <summary>Widths of the responsive WebP copies beside the original, e.g. "320,640,1024,1600"; empty when there are none.</summary>
+    public string Widths { get; set; } = "";
+    public int? UploadedById { get; set; }
     public string Url => $"/media/{FileName}";
 }

@@ -48,6 +48,7 @@ public static class SiteModule
                 .SetVaryByQuery("q", "section", "author", "from", "to", "sort", "page"));
         });
         builder.Services.AddSingleton<SiteCache>();
+        builder.Services.AddScoped<AuditLog>();
         return builder;
     }
 
