@@ -33,6 +33,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Masthead.Accounts.StaffPolicies.Write);
     o.Conventions.AllowAnonymousToPage("/Admin/Login");
     o.Conventions.AllowAnonymousToPage("/Admin/Denied");
+    // The editor answers both /admin/articles/new and /admin/articles/{id}.
+    o.Conventions.AddPageRoute("/Admin/ArticleEditor", "admin/articles/{id:int}");
 }).WithRazorPagesAtContentRoot();
 builder.AddSite();
 builder.AddData();

@@ -9,6 +9,11 @@ public static class ArticlesModule
         builder.Services.AddSingleton<ArticleRenderer>();
         builder.Services.AddSingleton<SectionDirectory>();
         builder.Services.AddScoped<ArticlePublisher>();
+        builder.Services.AddScoped<ArticleRevisions>();
+        builder.Services.AddScoped<EditorialWorkflow>();
+        builder.Services.AddOptions<ArticleOptions>().Bind(builder.Configuration.GetSection("Articles")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArticleOptions>>().Value);
+        builder.Services.AddHostedService<ArticleScheduler>();
 
         // Later pages of every list live under page/N/, as readers know it from WordPress sites.
         builder.Services.Configure<RazorPagesOptions>(o =>

@@ -19,6 +19,8 @@ public sealed record TagLink(string Slug, string Name)
     public string Path => $"/tag/{Slug}/";
 }
 
+public sealed record CorrectionView(DateTime At, string Note);
+
 public sealed record ImageView(string FileName, int Width, int Height, string AltText, string Caption, string Credit)
 {
     public string Url => $"/media/{FileName}";
@@ -51,6 +53,10 @@ public sealed record ArticleView
     public string? WithdrawalNote { get; init; }
     public List<AuthorLink> Authors { get; init; } = [];
     public List<TagLink> Tags { get; init; } = [];
+    /// <summary>The public corrections log, oldest first.</summary>
+    public List<CorrectionView> Corrections { get; init; } = [];
+    public string? SeoTitle { get; init; }
+    public string? SeoDescription { get; init; }
     public string Path => ArticlePaths.For(PublishedAt, Slug);
     public string SectionPath => $"/section/{SectionSlug}/";
 }
@@ -250,6 +256,9 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
                 WithdrawalNote = a.WithdrawalNote,
                 Authors = a.Bylines.OrderBy(b => b.Position).Select(b => new AuthorLink(b.Author.Slug, b.Author.Name, b.Author.JobTitle)).ToList(),
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
+                Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new CorrectionView(c.CreatedAt, c.Note)).ToList(),
+                SeoTitle = a.SeoTitle,
+                SeoDescription = a.SeoDescription,
             })
             // A handful of bylines and tags: one round trip beats splitting the query.
             .AsSingleQuery()
@@ -267,8 +276,8 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             return RedirectPermanent(expected + Request.QueryString);
         }
 
-        Head.Title = article.Headline;
-        Head.Description = article.Standfirst;
+        Head.Title = article.SeoTitle ?? article.Headline;
+        Head.Description = article.SeoDescription ?? article.Standfirst;
         Head.CanonicalPath = expected;
         Head.CanonicalUrl = commentPage == 1 && Uri.TryCreate(article.CanonicalUrl, UriKind.Absolute, out var original)
             && original.Scheme is "https" or "http" ? original.AbsoluteUri : null;

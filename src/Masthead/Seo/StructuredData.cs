@@ -51,6 +51,16 @@ public static class StructuredData
                 ["caption"] = image.Caption,
             });
         }
+        if (article.Corrections.Count > 0)
+        {
+            // The corrections log, as schema.org's CorrectionComment.
+            json["correction"] = new JsonArray([.. article.Corrections.Select(c => (JsonNode)new JsonObject
+            {
+                ["@type"] = "CorrectionComment",
+                ["text"] = c.Note,
+                ["datePublished"] = clock.Iso(c.At),
+            })]);
+        }
         if (article.Tags.Count > 0)
         {
             json["keywords"] = new JsonArray([.. article.Tags.Select(t => (JsonNode)JsonValue.Create(t.Name)!)]);

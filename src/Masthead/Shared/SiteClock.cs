@@ -47,6 +47,25 @@ public sealed class SiteClock(TimeProvider time, SiteOptions site)
     public IHtmlContent Time(DateTime utc, bool withTime = true) => new HtmlString(
         $"<time datetime=\"{Iso(utc)}\">{HtmlEncoder.Default.Encode(withTime ? Long(utc) : Short(utc))}</time>");
 
+    /// <summary>The value of a datetime-local input showing this time in the site's zone, e.g. 2026-11-27T09:30.</summary>
+    public string LocalInput(DateTime utc) => Local(utc).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A time typed in the site's zone (a datetime-local input) as UTC; null when it is not a time.</summary>
+    public DateTime? FromLocalInput(string? value)
+    {
+        if (!DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+        var zone = TryFindZone(site.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        // A time the clocks skip in spring does not exist: read it as the moment after the jump.
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+    }
+
     public static bool TryFindZone(string id, out TimeZoneInfo zone)
     {
         try

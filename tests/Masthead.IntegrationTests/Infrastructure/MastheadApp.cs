@@ -15,11 +15,16 @@ namespace Masthead.IntegrationTests.Infrastructure;
 /// </summary>
 public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("n"));
+    /// <summary>Set to an earlier app's folder to start the site again on the same data, as after a restart.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("n"));
+    /// <summary>Leave the data folder in place when the app stops, for an app that reopens it.</summary>
+    public bool KeepData { get; init; }
     public QueryCounter Queries { get; } = new();
     /// <summary>The app's clock: real time plus whatever a test has moved it on by.</summary>
     public TestClock Clock { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>What the server logged at warning level and above, to explain a failing answer.</summary>
+    public ServerLog Log { get; } = new();
 
     /// <summary>Start with the demo newsroom instead of an empty site.</summary>
     protected virtual bool Demo => false;
@@ -38,6 +43,7 @@ public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
             services.AddSingleton<IInterceptor>(Queries);
             services.AddSingleton<TimeProvider>(Clock);
         });
@@ -71,6 +77,10 @@ public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepData)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -86,6 +96,35 @@ public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Keeps the server's warnings and errors (with exceptions) for tests to show or check.</summary>
+public sealed class ServerLog : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _entries = new();
+
+    public IReadOnlyList<string> Entries => [.. _entries];
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ServerLog log, string category) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                log._entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            }
+        }
     }
 }
 

@@ -43,6 +43,46 @@ public sealed class Reader(MastheadApp app) : IDisposable
         return fields;
     }
 
+    /// <summary>
+    /// What a browser would send for the form matching <paramref name="selector"/> as served (text, hidden, checked
+    /// boxes, selected options), with each name in <paramref name="typed"/> replaced by the typed values.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Form(FetchedPage page, string selector, params (string Name, string Value)[] typed)
+    {
+        var form = (IHtmlFormElement?)page.One(selector) ?? throw new Xunit.Sdk.XunitException($"The page has no form {selector}.");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.QuerySelectorAll("input, textarea, select"))
+        {
+            var name = element.GetAttribute("name");
+            var type = element.GetAttribute("type");
+            if (name is null || type is "submit" or "button" or "file" || (type is "checkbox" or "radio" && !element.HasAttribute("checked")))
+            {
+                continue;
+            }
+            switch (element)
+            {
+                case IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    foreach (var option in select.Options.Where(o => o.IsSelected))
+                    {
+                        fields.Add(new(name, option.Value));
+                    }
+                    break;
+                default:
+                    fields.Add(new(name, element.GetAttribute("value") ?? (type == "checkbox" ? "on" : "")));
+                    break;
+            }
+        }
+        foreach (var name in typed.Select(t => t.Name).Distinct())
+        {
+            fields.RemoveAll(f => f.Key == name);
+        }
+        fields.AddRange(typed.Select(t => new KeyValuePair<string, string>(t.Name, t.Value)));
+        return fields;
+    }
+
     /// <summary>Opens the article, takes <paramref name="thinkTime"/> (default 20 s of app time, past the flood limit) to write, and posts.</summary>
     public async Task<FetchedPage> CommentAsync(string articlePath, IReadOnlyDictionary<string, string> typed, TimeSpan? thinkTime = null, bool json = false)
     {
