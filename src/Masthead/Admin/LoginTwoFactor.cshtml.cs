@@ -49,7 +49,7 @@ public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn) : PageM
         }
         if (result.IsLockedOut)
         {
-            Problem = "Too many failed attempts: this account is locked for 15 minutes.";
+            Problem = "This account is locked: for 15 minutes after too many failed attempts, or until an admin unlocks it.";
         }
         else
         {
