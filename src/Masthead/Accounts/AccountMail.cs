@@ -12,14 +12,14 @@ public sealed class AccountMail(IMailSender sender, MailOptions mailOptions, Sit
     public static string ResetPath(int userId, string token) => $"/admin/reset-password?user={userId}&token={Uri.EscapeDataString(token)}";
 
     public Task SendInvitationAsync(StaffUser user, string token, string invitedBy, CancellationToken ct) =>
-        sender.SendAsync(Message(user, $"You are invited to the {site.Name} newsroom",
+        sender.SendAsync(Message(user, $"{invitedBy} invited you to the newsroom of {site.Name}",
             $"Hello {user.DisplayName},\n\n{invitedBy} invited you to write for {site.Name}.\n\n" +
             $"Choose your password and sign in here (the link works once, for {InvitationTokenProvider.Lifespan.TotalDays:0} days):\n" +
             $"{site.PublicUrl}{InvitationPath(user.Id, token)}\n\n" +
             $"Your sign-in name is your email address: {user.Email}\n"), ct);
 
     public Task SendPasswordResetAsync(StaffUser user, string token, CancellationToken ct) =>
-        sender.SendAsync(Message(user, $"Reset your {site.Name} newsroom password",
+        sender.SendAsync(Message(user, $"Reset your newsroom password ({site.Name})",
             $"Hello {user.DisplayName},\n\nSomeone (we hope you) asked to reset the password of your newsroom account.\n\n" +
             $"Choose a new password here (the link works once, for {PasswordResetLifespan.TotalHours:0} hours):\n" +
             $"{site.PublicUrl}{ResetPath(user.Id, token)}\n\n" +
