@@ -33,6 +33,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Admin", Masthead.Accounts.StaffPolicies.Write);
     o.Conventions.AllowAnonymousToPage("/Admin/Login");
     o.Conventions.AllowAnonymousToPage("/Admin/Denied");
+    o.Conventions.AllowAnonymousToPage("/Admin/LoginTwoFactor");
+    o.Conventions.AllowAnonymousToPage("/Admin/Setup");
+    o.Conventions.AllowAnonymousToPage("/Admin/Invitation");
+    o.Conventions.AllowAnonymousToPage("/Admin/ForgotPassword");
+    o.Conventions.AllowAnonymousToPage("/Admin/ResetPassword");
     // The editor answers both /admin/articles/new and /admin/articles/{id}.
     o.Conventions.AddPageRoute("/Admin/ArticleEditor", "admin/articles/{id:int}");
 }).WithRazorPagesAtContentRoot();

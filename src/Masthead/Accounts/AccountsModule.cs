@@ -24,6 +24,7 @@ public static class AccountsModule
             .AddEntityFrameworkStores<MastheadDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(StaffRoster.InvitationProvider)
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>
@@ -39,6 +40,16 @@ public static class AccountsModule
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
+        // Reset links are short-lived; invitations have their own, longer-lived provider.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = AccountMail.PasswordResetLifespan);
+        // Open sessions re-check the account every minute, so a lock or a role change takes effect at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddScoped<StaffRoster>();
+        builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddScoped<PasswordResets>();
+        builder.Services.AddSingleton<PasswordResets.Throttle>();
+        builder.Services.AddSingleton<SetupToken>();
+        builder.Services.AddHostedService<SetupAnnouncer>();
         builder.Services.AddScoped<Admin.AdminNavigation>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Write, p => p.RequireRole(StaffRoles.All))

@@ -26,20 +26,12 @@ public static class StaffAccounts
         return 0;
     }
 
+    /// <summary>An account that can sign in at once, with the author profile it writes as.</summary>
     public static async Task<IdentityResult> AddAsync(IServiceProvider services, string email, string name, string role, string password)
     {
-        if (!StaffRoles.All.Contains(role))
-        {
-            return IdentityResult.Failed(new IdentityError { Code = "role", Description = $"Unknown role '{role}'. Roles: {string.Join(", ", StaffRoles.All)}." });
-        }
-        var roles = services.GetRequiredService<RoleManager<IdentityRole<int>>>();
-        if (!await roles.RoleExistsAsync(role))
-        {
-            await roles.CreateAsync(new IdentityRole<int>(role));
-        }
-        var users = services.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = email, Email = email, DisplayName = name, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        return created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
+        var result = await services.GetRequiredService<StaffRoster>().CreateAsync(email, name, role, password ?? "");
+        return result.Succeeded
+            ? IdentityResult.Success
+            : IdentityResult.Failed([.. result.Errors.Select(e => new IdentityError { Code = e.Field, Description = e.Message })]);
     }
 }

@@ -39,8 +39,13 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn) : PageModel, IHa
             // Only ever back into this site.
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
         }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; a short-lived cookie remembers that while the code is asked for.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? $"/admin/login/two-factor?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : "/admin/login/two-factor");
+        }
         Problem = result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
+            ? "This account is locked: for 15 minutes after too many failed attempts, or until an admin unlocks it."
             : result.IsNotAllowed ? "This account may not sign in yet." : "The email address or password is not right.";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();

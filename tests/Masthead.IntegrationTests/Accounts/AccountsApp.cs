@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Masthead.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace Masthead.IntegrationTests.Accounts;
+
+/// <summary>
+/// A site for account tests: anonymous posts are not limited per address (every test posts from 127.0.0.1), and
+/// what the server logs is kept so a test can read it, as an operator reads the console.
+/// </summary>
+public class AccountsApp : MastheadApp
+{
+    public LogCapture Log { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Comments:PostsPerMinutePerAddress"] = "10000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
+    }
+
+    public string Outbox => Path.Combine(DataDirectory, "outbox");
+
+    /// <summary>The messages sent to <paramref name="address"/>, oldest first.</summary>
+    public IReadOnlyList<MimeMessage> MailTo(string address) => Directory.Exists(Outbox)
+        ? [.. Directory.GetFiles(Outbox, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))
+            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))]
+        : [];
+
+    /// <summary>The site-relative link (path and query) in a message that starts with <paramref name="path"/>.</summary>
+    public static string LinkIn(MimeMessage message, string path)
+    {
+        var match = Regex.Match(message.TextBody ?? "", $@"https?://[^/\s]+({Regex.Escape(path)}\S*)");
+        Assert.True(match.Success, $"No {path} link in:\n{message.TextBody}");
+        return match.Groups[1].Value;
+    }
+}
+
+public sealed class LogCapture : ILoggerProvider
+{
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogCapture capture, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            capture.Entries.Enqueue((logLevel, category, formatter(state, exception)));
+    }
+}
+
+/// <summary>Filling in and sending the newsroom's forms as a browser without JavaScript does.</summary>
+public static class Forms
+{
+    /// <summary>Opens <paramref name="path"/>, fills in the form found by <paramref name="form"/> and sends it.</summary>
+    public static async Task<FetchedPage> SubmitAsync(this Reader reader, string path, string form, IReadOnlyDictionary<string, string>? typed = null)
+    {
+        var page = await reader.OpenAsync(path);
+        Assert.True(page.Status == System.Net.HttpStatusCode.OK, $"{path} answered {page.Status}");
+        return await reader.SubmitAsync(page, path, form, typed);
+    }
+
+    /// <summary>Sends a form of a page already open.</summary>
+    public static Task<FetchedPage> SubmitAsync(this Reader reader, FetchedPage page, string path, string form, IReadOnlyDictionary<string, string>? typed = null)
+    {
+        var element = (IHtmlFormElement?)page.One(form) ?? throw new Xunit.Sdk.XunitException($"{path} has no form '{form}'.");
+        var fields = new Dictionary<string, string>();
+        foreach (var field in element.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = field.GetAttribute("name")!;
+            fields[name] = field switch
+            {
+                IHtmlTextAreaElement area => area.Value,
+                IHtmlSelectElement select => select.QuerySelector("option[selected]")?.GetAttribute("value") ?? select.QuerySelector("option")?.GetAttribute("value") ?? "",
+                _ => field.GetAttribute("value") ?? "",
+            };
+        }
+        foreach (var (key, value) in typed ?? new Dictionary<string, string>())
+        {
+            fields[key] = value;
+        }
+        var action = element.GetAttribute("action") is { Length: > 0 } a ? a : path;
+        return reader.PostAsync(action, fields);
+    }
+
+    public static string Location(this FetchedPage page) =>
+        page.Response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) : "";
+
+    public static string FieldError(this FetchedPage page, string field) =>
+        page.Document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
+}
+
+/// <summary>An authenticator app: RFC 6238 codes (SHA-1, 30 seconds, 6 digits) from a Base32 key.</summary>
+public static class Authenticator
+{
+    public static string Code(string key, DateTimeOffset? at = null)
+    {
+        var secret = Base32(key);
+        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var counter = new byte[8];
+        for (var i = 7; i >= 0; i--, step >>= 8)
+        {
+            counter[i] = (byte)(step & 0xff);
+        }
+        var hash = HMACSHA1.HashData(secret, counter);
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A code that is certainly wrong now: not the code of any step the server accepts.</summary>
+    public static string WrongCode(string key)
+    {
+        var accepted = Enumerable.Range(-3, 7).Select(s => Code(key, DateTimeOffset.UtcNow.AddSeconds(30 * s))).ToHashSet();
+        return Enumerable.Range(0, 1000).Select(n => (n * 7919 % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !accepted.Contains(c));
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = text.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return [.. bytes];
+    }
+}
