@@ -6,6 +6,7 @@ using Masthead.Data;
 using Masthead.Feeds;
 using Masthead.Import;
 using Masthead.Mail;
+using Masthead.Media;
 using Masthead.Search;
 using Masthead.Seo;
 using Masthead.Shared;
@@ -51,6 +52,7 @@ builder.AddFeeds();
 builder.AddSearch();
 builder.AddImport();
 builder.AddSyndication();
+builder.AddMedia();
 
 var app = builder.Build();
 

@@ -16,10 +16,15 @@ public sealed record ArticleCard
     public required string SectionSlug { get; init; }
     public string? ImageFile { get; init; }
     public string? ImageAlt { get; init; }
+    public int ImageWidth { get; init; }
+    public int ImageHeight { get; init; }
+    /// <summary>The widths of the picture's responsive copies (see <see cref="Media.ResponsiveImage"/>).</summary>
+    public string? ImageWidths { get; init; }
     public int CommentCount { get; init; }
     public string Path => ArticlePaths.For(PublishedAt, Slug);
     public string SectionPath => $"/section/{SectionSlug}/";
     public string? ImageUrl => ImageFile is null ? null : $"/media/{ImageFile}";
+    public Media.ResponsiveImage? Picture => Media.ResponsiveImage.For(ImageFile, ImageWidth, ImageHeight, ImageWidths);
 }
 
 public static class ArticleQueries
@@ -42,6 +47,9 @@ public static class ArticleQueries
         SectionSlug = a.Section.Slug,
         ImageFile = a.Image != null ? a.Image.FileName : null,
         ImageAlt = a.Image != null ? a.Image.AltText : null,
+        ImageWidth = a.Image != null ? a.Image.Width : 0,
+        ImageHeight = a.Image != null ? a.Image.Height : 0,
+        ImageWidths = a.Image != null ? a.Image.Widths : null,
         CommentCount = a.CommentCount,
     });
 

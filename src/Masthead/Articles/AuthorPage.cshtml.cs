@@ -23,7 +23,7 @@ public sealed class AuthorPageModel(MastheadDb db, SiteOptions site) : PageModel
     {
         var author = await db.Authors.AsNoTracking().Where(a => a.Slug == slug)
             .Select(a => new AuthorProfile(a.Slug, a.Name, a.JobTitle, a.Bio, a.Image == null ? null
-                : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit)))
+                : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit, a.Image.Widths)))
             .FirstOrDefaultAsync(ct);
         var page = author is null ? null
             : await db.Articles.AsNoTracking().Public().Where(a => a.Bylines.Any(b => b.Author.Slug == slug)).PageAsync(pageNumber, site.PageSize, author.Path, ct);

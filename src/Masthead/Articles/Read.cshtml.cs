@@ -21,9 +21,10 @@ public sealed record TagLink(string Slug, string Name)
 
 public sealed record CorrectionView(DateTime At, string Note);
 
-public sealed record ImageView(string FileName, int Width, int Height, string AltText, string Caption, string Credit)
+public sealed record ImageView(string FileName, int Width, int Height, string AltText, string Caption, string Credit, string Widths)
 {
     public string Url => $"/media/{FileName}";
+    public Media.ResponsiveImage Responsive => new(FileName, Width, Height, Widths);
 }
 
 /// <summary>Everything the article page shows of the article itself, read in one query.</summary>
@@ -249,7 +250,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
                 SourceUrl = a.SourceUrl,
                 CanonicalUrl = a.CanonicalUrl,
                 Image = a.Image == null ? null
-                    : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit),
+                    : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit, a.Image.Widths),
                 ReadAlsoArticleId = a.ReadAlsoArticleId,
                 CommentCount = a.CommentCount,
                 CommentsOpen = a.CommentsOpen,

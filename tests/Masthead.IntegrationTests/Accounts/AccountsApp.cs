@@ -12,23 +12,15 @@ using MimeKit;
 namespace Masthead.IntegrationTests.Accounts;
 
 /// <summary>
-/// A site for account tests: anonymous posts are not limited per address (every test posts from 127.0.0.1), and
-/// what the server logs is kept so a test can read it, as an operator reads the console.
+/// A site for account tests: anonymous posts are not limited per address (every test posts from 127.0.0.1); what the
+/// server logs is kept by every test app (<see cref="MastheadApp.Log"/>), as an operator reads the console.
 /// </summary>
 public class AccountsApp : MastheadApp
 {
-    public LogCapture Log { get; } = new();
-
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Comments:PostsPerMinutePerAddress"] = "10000",
     };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Log));
-    }
 
     public string Outbox => Path.Combine(DataDirectory, "outbox");
 
@@ -47,27 +39,6 @@ public class AccountsApp : MastheadApp
     }
 }
 
-public sealed class LogCapture : ILoggerProvider
-{
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(LogCapture capture, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            capture.Entries.Enqueue((logLevel, category, formatter(state, exception)));
-    }
-}
-
 /// <summary>Filling in and sending the newsroom's forms as a browser without JavaScript does.</summary>
 public static class Forms
 {
@@ -79,25 +50,11 @@ public static class Forms
         return await reader.SubmitAsync(page, path, form, typed);
     }
 
-    /// <summary>Sends a form of a page already open.</summary>
+    /// <summary>Sends a form of a page already open, as <see cref="Reader.Form"/> reads it, with the typed values.</summary>
     public static Task<FetchedPage> SubmitAsync(this Reader reader, FetchedPage page, string path, string form, IReadOnlyDictionary<string, string>? typed = null)
     {
-        var element = (IHtmlFormElement?)page.One(form) ?? throw new Xunit.Sdk.XunitException($"{path} has no form '{form}'.");
-        var fields = new Dictionary<string, string>();
-        foreach (var field in element.QuerySelectorAll("input[name], textarea[name], select[name]"))
-        {
-            var name = field.GetAttribute("name")!;
-            fields[name] = field switch
-            {
-                IHtmlTextAreaElement area => area.Value,
-                IHtmlSelectElement select => select.QuerySelector("option[selected]")?.GetAttribute("value") ?? select.QuerySelector("option")?.GetAttribute("value") ?? "",
-                _ => field.GetAttribute("value") ?? "",
-            };
-        }
-        foreach (var (key, value) in typed ?? new Dictionary<string, string>())
-        {
-            fields[key] = value;
-        }
+        var element = page.One(form) ?? throw new Xunit.Sdk.XunitException($"{path} has no form '{form}'.");
+        var fields = Reader.Form(page, form, [.. (typed ?? new Dictionary<string, string>()).Select(kv => (kv.Key, kv.Value))]);
         var action = element.GetAttribute("action") is { Length: > 0 } a ? a : path;
         return reader.PostAsync(action, fields);
     }
