@@ -14,8 +14,13 @@ public sealed record Choice(int Id, string Label);
 /// The editor: every field of a story, a preview rendered by the public page's renderer, and the workflow buttons
 /// the person's role allows. Plain form posts; editor.js adds live preview, autosave and the unsaved-changes warning.
 /// </summary>
-public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow, ArticleRenderer renderer, SiteClock clock) : PageModel, IHasPageHead
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow, ArticleRenderer renderer, SiteClock clock, Media.MediaLibrary media) : PageModel, IHasPageHead
 {
+    /// <summary>A story with a new picture; larger pictures go through the media library page.</summary>
+    private const long MaxRequestBytes = 64L * 1024 * 1024;
+
     public PageHead Head { get; } = new() { Title = "New story", CanonicalPath = "/admin/articles/new", NoIndex = true };
 
     [BindProperty]
@@ -36,6 +41,13 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
     public string? PublishAt { get; set; }
     [BindProperty]
     public string? UnpublishAt { get; set; }
+    /// <summary>A new featured picture uploaded with the story (into the media library), with its description.</summary>
+    [BindProperty]
+    public IFormFile? NewImage { get; set; }
+    [BindProperty]
+    public string? NewImageAlt { get; set; }
+    [BindProperty]
+    public string? NewImageCredit { get; set; }
 
     public Article? Article { get; private set; }
     public Staffer Staffer { get; private set; } = null!;
@@ -97,6 +109,21 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
             chosen = EditorialAction.Save;
         }
         var isNew = Article is null;
+        if (NewImage is { Length: > 0 } upload)
+        {
+            await using var stream = upload.OpenReadStream();
+            var uploaded = await media.UploadAsync(stream, upload.FileName, Staffer.UserId, new Media.ImageDetails(NewImageAlt?.Trim() ?? "", "", NewImageCredit?.Trim() ?? ""), ct);
+            if (uploaded.Image is null)
+            {
+                Errors = new Dictionary<string, string> { ["ImageId"] = uploaded.Error ?? "The picture could not be added." };
+                Problem = "The story was not saved: the picture was refused.";
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                await LoadChoicesAsync(ct);
+                return Page();
+            }
+            Edit.ImageId = uploaded.Image.Id;
+            ModelState.Remove("Edit.ImageId");
+        }
         var outcome = await SaveAsync(chosen, ct);
         if (!outcome.Succeeded)
         {

@@ -12,7 +12,12 @@
     var previewTimer = null;
     var saving = false;
 
-    function formData() { return new FormData(form); }
+    // Pictures are uploaded by the form's own buttons, never with every autosave or preview.
+    function formData() {
+        var data = new FormData(form);
+        data.delete('NewImage');
+        return data;
+    }
 
     function refreshPreview() {
         fetch(form.dataset.preview, { method: 'POST', body: formData(), credentials: 'same-origin' })
