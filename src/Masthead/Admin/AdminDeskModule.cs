@@ -8,7 +8,7 @@ public static class AdminDeskModule
     public static WebApplicationBuilder AddAdminDesk(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<SiteSettings>();
-        
+        builder.Services.AddScoped<TaxonomyEditor>();
         return builder;
     }
 
