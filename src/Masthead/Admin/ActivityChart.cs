@@ -77,17 +77,8 @@ public static class ActivityChart
         svg.Append(Invariant($"<line class=\"chart-axis\" x1=\"{Left}\" y1=\"{Top + plotHeight}\" x2=\"{Width - Right}\" y2=\"{Top + plotHeight}\" stroke=\"#555\"/>"));
 
         // A label every few days keeps them legible; the first and last day are always named.
-        var every = Math.Max(1, (int)Math.Ceiling(days.Count / 8.0));
-        for (var i = 0; i < days.Count; i++)
+        foreach (var i in LabelledDays(days.Count))
         {
-            if (i % every != 0 && i != days.Count - 1)
-            {
-                continue;
-            }
-            if (i == days.Count - 1 && i % every != 0 && days.Count - 1 - (i / every * every) < every / 2.0)
-            {
-                continue;
-            }
             var x = X(i);
             svg.Append(Invariant($"<line class=\"chart-tick\" x1=\"{x:0.#}\" y1=\"{Top + plotHeight}\" x2=\"{x:0.#}\" y2=\"{Top + plotHeight + 4}\" stroke=\"#555\"/>"));
             svg.Append(Invariant($"<text class=\"chart-day\" x=\"{x:0.#}\" y=\"{Top + plotHeight + 18}\" text-anchor=\"middle\" font-size=\"11\">{Encode(DayLabel(days[i].Day))}</text>"));
@@ -104,6 +95,30 @@ public static class ActivityChart
         svg.Append(Invariant($"<text x=\"{Left + 200}\" y=\"{legendY}\" font-size=\"12\">Comments received</text>"));
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// Which days get a label: every few days, so that about eight fit, and always the first and the last; a regular
+    /// label too close to the last one gives way to it.
+    /// </summary>
+    public static IReadOnlyList<int> LabelledDays(int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+        var every = Math.Max(1, (int)Math.Ceiling(count / 8.0));
+        var last = count - 1;
+        var labelled = Enumerable.Range(0, count).Where(i => i % every == 0).ToList();
+        if (labelled[^1] != last)
+        {
+            if (labelled[^1] != 0 && last - labelled[^1] < every / 2.0)
+            {
+                labelled.RemoveAt(labelled.Count - 1);
+            }
+            labelled.Add(last);
+        }
+        return labelled;
     }
 
     /// <summary>The chart in a sentence, for its &lt;desc&gt;.</summary>
