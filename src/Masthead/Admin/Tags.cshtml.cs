@@ -47,7 +47,7 @@ public sealed class TagsModel(MastheadDb db, TaxonomyEditor editor) : PageModel,
             var term = Search.Trim();
             tags = tags.Where(t => t.Name.Contains(term) || t.Slug.Contains(term));
         }
-        Tags = await tags.Select(t => new TaxonomyRow(t.Id, t.Name, t.Slug, t.Description, t.Articles.Count))
-            .OrderByDescending(t => t.Stories).ThenBy(t => t.Name).Take(500).ToListAsync(ct);
+        Tags = await tags.OrderByDescending(t => t.Articles.Count).ThenBy(t => t.Name).Take(500)
+            .Select(t => new TaxonomyRow(t.Id, t.Name, t.Slug, t.Description, t.Articles.Count)).ToListAsync(ct);
     }
 }

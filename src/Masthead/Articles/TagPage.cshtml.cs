@@ -24,7 +24,10 @@ public sealed class TagPageModel(MastheadDb db, SiteOptions site) : PageModel, I
             : await db.Articles.AsNoTracking().Public().Where(a => a.Tags.Any(t => t.Slug == slug)).PageAsync(pageNumber, site.PageSize, tag.Path, ct);
         if (tag is null || page is null)
         {
-            return NotFound();
+            // A renamed or merged one's old address leads to where its stories are now.
+            return tag is null && await TaxonomyEditor.RedirectTargetAsync(db, Request.Path.Value ?? "", ct) is { } moved
+                ? RedirectPermanent(moved + Request.QueryString)
+                : NotFound();
         }
         (Tag, Articles, Description) = (tag, page, found!.Description);
         Head.Title = pageNumber == 1 ? tag.Name : $"{tag.Name}, page {pageNumber}";
