@@ -81,7 +81,9 @@ public static class ActivityChart
         {
             var x = X(i);
             svg.Append(Invariant($"<line class=\"chart-tick\" x1=\"{x:0.#}\" y1=\"{Top + plotHeight}\" x2=\"{x:0.#}\" y2=\"{Top + plotHeight + 4}\" stroke=\"#555\"/>"));
-            svg.Append(Invariant($"<text class=\"chart-day\" x=\"{x:0.#}\" y=\"{Top + plotHeight + 18}\" text-anchor=\"middle\" font-size=\"11\">{Encode(DayLabel(days[i].Day))}</text>"));
+            // The first and last labels lean inwards so that neither is cut off at the edge.
+            var anchor = days.Count > 1 && i == 0 ? "start" : days.Count > 1 && i == days.Count - 1 ? "end" : "middle";
+            svg.Append(Invariant($"<text class=\"chart-day\" x=\"{x:0.#}\" y=\"{Top + plotHeight + 18}\" text-anchor=\"{anchor}\" font-size=\"11\">{Encode(DayLabel(days[i].Day))}</text>"));
         }
 
         Series(svg, days, d => d.Published, "chart-published", "#1f5fa8", "Stories published", X, Y);
