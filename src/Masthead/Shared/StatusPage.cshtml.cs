@@ -30,12 +30,6 @@ public sealed class StatusPageModel(MastheadDb db) : PageModel, IHasPageHead
         {
             return RedirectPermanent(target);
         }
-        // A renamed or merged section's or tag's old address answers 301 with where it lives now.
-        if (code == StatusCodes.Status404NotFound && HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { Length: > 1 } old
-            && await TaxonomyEditor.RedirectTargetAsync(db, old, ct) is { } moved)
-        {
-            return RedirectPermanent(moved + HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalQueryString);
-        }
         // Re-executed requests keep their original status; a direct visit to /status/N shows the same page.
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
