@@ -1,5 +1,6 @@
 using Masthead;
 using Masthead.Accounts;
+using Masthead.Admin;
 using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
@@ -53,11 +54,14 @@ builder.AddSearch();
 builder.AddImport();
 builder.AddSyndication();
 builder.AddMedia();
+builder.AddAdminDesk();
 
 var app = builder.Build();
 
 // The schema is migrated (and demo content added when asked) before the first request is served.
 await app.Services.InitializeDatabaseAsync(app.Configuration, app.Lifetime.ApplicationStopping);
+// Settings saved in the newsroom override the configuration files.
+await app.Services.ApplySiteSettingsAsync(app.Lifetime.ApplicationStopping);
 if (cli.Command is { } command)
 {
     return await command(app.Services, app.Lifetime.ApplicationStopping);

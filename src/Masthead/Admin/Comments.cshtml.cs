@@ -93,7 +93,7 @@ public sealed class CommentsModel(MastheadDb db, CommentModerator moderator) : P
             Notice = "Select at least one comment.";
             return Redirect(BackToQueue());
         }
-        var changed = await moderator.SetStatusAsync(targets, status, ct);
+        var changed = await moderator.SetStatusAsync(targets, status, User.ToStaffer(), ct);
         Notice = $"{changed} {(changed == 1 ? "comment" : "comments")} moved to {status.ToString().ToLowerInvariant()}.";
         return Redirect(BackToQueue());
     }

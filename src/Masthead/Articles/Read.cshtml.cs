@@ -303,14 +303,14 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
         var views = await db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false))
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false, c.StaffUserId != null))
             .ToListAsync(ct);
         var held = cookies.HeldComments(Request);
         if (held.Count > 0)
         {
             var mine = await db.Comments.AsNoTracking()
                 .Where(c => held.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Pending)
-                .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, true))
+                .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, true, c.StaffUserId != null))
                 .ToListAsync(ct);
             views = [.. views.Concat(mine).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)];
         }

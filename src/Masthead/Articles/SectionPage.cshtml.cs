@@ -21,7 +21,10 @@ public sealed class SectionPageModel(MastheadDb db, SiteOptions site, SectionDir
             : await db.Articles.AsNoTracking().Public().Where(a => a.SectionId == section.Id).PageAsync(pageNumber, site.PageSize, section.Path, ct);
         if (section is null || page is null)
         {
-            return NotFound();
+            // A renamed or merged one's old address leads to where its stories are now.
+            return section is null && await TaxonomyEditor.RedirectTargetAsync(db, Request.Path.Value ?? "", ct) is { } moved
+                ? RedirectPermanent(moved + Request.QueryString)
+                : NotFound();
         }
         (Section, Articles) = (section, page);
         Head.Title = pageNumber == 1 ? section.Name : $"{section.Name}, page {pageNumber}";

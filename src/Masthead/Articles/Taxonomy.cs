@@ -59,6 +59,26 @@ public class Redirect
     public DateTime CreatedAt { get; set; }
 }
 
+public enum TaxonomyKind
+{
+    Section = 0,
+    Tag = 1,
+}
+
+/// <summary>
+/// A section's or tag's old slug, kept after a rename or a merge so that its old address answers 301 with the page
+/// it became. Points at the id, not the new slug, so a second rename needs no update here.
+/// </summary>
+public class TaxonomyRedirect
+{
+    public int Id { get; set; }
+    public TaxonomyKind Kind { get; set; }
+    public required string OldSlug { get; set; }
+    /// <summary>The section's or tag's id.</summary>
+    public int TargetId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>A story's stored neighbour: computed when either is published or updated, read by the article page.</summary>
 public class RelatedArticle
 {

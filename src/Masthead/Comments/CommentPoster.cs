@@ -255,7 +255,7 @@ public sealed class CommentPoster(
     }
 
     /// <summary>Trims and drops control characters other than line breaks.</summary>
-    private static string Clean(string? value) =>
+    internal static string Clean(string? value) =>
         new string((value ?? "").Where(c => !char.IsControl(c) || c == '\n').ToArray()).Replace("\r", "").Trim();
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -1,7 +1,10 @@
 namespace Masthead.Comments;
 
-/// <summary>A comment as the article page shows it. <see cref="Held"/>: pending, shown only to its author.</summary>
-public sealed record CommentView(int Id, int? ParentId, string AuthorName, string? AuthorUrl, string BodyHtml, DateTime CreatedAt, bool Held = false);
+/// <summary>
+/// A comment as the article page shows it. <see cref="Held"/>: pending, shown only to its author. <see cref="Staff"/>:
+/// written by a member of staff, marked as such for readers.
+/// </summary>
+public sealed record CommentView(int Id, int? ParentId, string AuthorName, string? AuthorUrl, string BodyHtml, DateTime CreatedAt, bool Held = false, bool Staff = false);
 
 /// <summary>A comment with the replies under it, as the article page shows them.</summary>
 public sealed class CommentThread(CommentView comment, int depth)

@@ -22,6 +22,7 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     public DbSet<Byline> Bylines => Set<Byline>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
+    public DbSet<TaxonomyRedirect> TaxonomyRedirects => Set<TaxonomyRedirect>();
     public DbSet<RelatedArticle> RelatedArticles => Set<RelatedArticle>();
     public DbSet<Image> Images => Set<Image>();
     public DbSet<Comment> Comments => Set<Comment>();
@@ -132,6 +133,12 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(r => r.Path).HasMaxLength(400);
             e.HasIndex(r => r.Path).IsUnique();
             e.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<TaxonomyRedirect>(e =>
+        {
+            e.Property(r => r.OldSlug).HasMaxLength(100);
+            e.HasIndex(r => new { r.Kind, r.OldSlug }).IsUnique();
+            e.HasIndex(r => new { r.Kind, r.TargetId });
         });
         b.Entity<Image>(e =>
         {

@@ -18,6 +18,12 @@ public static class FeedEndpoints
     private static readonly (string Suffix, FeedFormat Format)[] Formats =
         [("feed/", FeedFormat.Rss), ("feed/atom/", FeedFormat.Atom), ("feed.json", FeedFormat.Json)];
 
+    /// <summary>A renamed or merged section's or tag's old feed address answers 301 with its new one.</summary>
+    private static async Task<IResult> MovedOrNotFoundAsync(HttpContext context, MastheadDb db, CancellationToken ct) =>
+        await Articles.TaxonomyEditor.RedirectTargetAsync(db, context.Request.Path.Value ?? "", ct) is { } moved
+            ? Results.Redirect(moved, permanent: true)
+            : Results.NotFound();
+
     public static void MapFeeds(this WebApplication app)
     {
         foreach (var (suffix, format) in Formats)
@@ -31,14 +37,14 @@ public static class FeedEndpoints
                         new FeedChannel($"{section.Name} | {site.Name}", string.IsNullOrEmpty(section.Description) ? $"{section.Name} from {site.Name}." : section.Description,
                             $"/section/{slug}/", $"/section/{slug}/", site.Language),
                         db.Articles.Where(a => a.SectionId == section.Id), ct)
-                    : Results.NotFound());
+                    : await MovedOrNotFoundAsync(context, db, ct));
 
             app.MapGet($"/tag/{{slug}}/{suffix}", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (string slug, HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
                 await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(ct) is { } tag
                     ? await ServeAsync(context, db, site, format,
                         new FeedChannel($"{tag} | {site.Name}", $"Stories tagged {tag} from {site.Name}.", $"/tag/{slug}/", $"/tag/{slug}/", site.Language),
                         db.Articles.Where(a => a.Tags.Any(t => t.Slug == slug)), ct)
-                    : Results.NotFound());
+                    : await MovedOrNotFoundAsync(context, db, ct));
 
             app.MapGet($"/author/{{slug}}/{suffix}", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (string slug, HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
                 await db.Authors.AsNoTracking().Where(a => a.Slug == slug).Select(a => a.Name).FirstOrDefaultAsync(ct) is { } author

@@ -57,19 +57,25 @@ public sealed class OutboxMailSender(SiteOptions site) : IMailSender
     }
 }
 
+/// <summary>
+/// Chooses SMTP or the outbox for each message, so an SMTP host set in the newsroom's settings is used from the next
+/// message on, without a restart.
+/// </summary>
+public sealed class ConfiguredMailSender(MailOptions options, OutboxMailSender outbox) : IMailSender
+{
+    public Task SendAsync(MimeMessage message, CancellationToken ct) => string.IsNullOrWhiteSpace(options.SmtpHost)
+        ? outbox.SendAsync(message, ct)
+        : new SmtpMailSender(options).SendAsync(message, ct);
+}
+
 public static class MailModule
 {
     public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value);
-        builder.Services.AddSingleton<IMailSender>(sp =>
-        {
-            var options = sp.GetRequiredService<MailOptions>();
-            return string.IsNullOrWhiteSpace(options.SmtpHost)
-                ? new OutboxMailSender(sp.GetRequiredService<SiteOptions>())
-                : new SmtpMailSender(options);
-        });
+        builder.Services.AddSingleton<OutboxMailSender>();
+        builder.Services.AddSingleton<IMailSender, ConfiguredMailSender>();
         return builder;
     }
 }

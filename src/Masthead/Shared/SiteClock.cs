@@ -7,13 +7,46 @@ namespace Masthead.Shared;
 /// <summary>Now, and how times look to readers: stored in UTC, shown in the site's zone with a valid ISO offset.</summary>
 public sealed class SiteClock(TimeProvider time, SiteOptions site)
 {
-    private readonly TimeZoneInfo _zone = TryFindZone(site.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    /// <summary>The zone found for the id it was found for; the settings page can change the id while the site runs.</summary>
+    private volatile Tuple<string, TimeZoneInfo>? _zone;
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>The site's time zone as it is now set (UTC when the id is unknown).</summary>
+    public TimeZoneInfo Zone
+    {
+        get
+        {
+            var id = site.TimeZone;
+            if (_zone is { } known && known.Item1 == id)
+            {
+                return known.Item2;
+            }
+            var zone = TryFindZone(id, out var found) ? found : TimeZoneInfo.Utc;
+            _zone = Tuple.Create(id, zone);
+            return zone;
+        }
+    }
+
     public DateTimeOffset Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), _zone);
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Zone);
+
+    /// <summary>Today's date where the site is.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Local(UtcNow).DateTime);
+
+    /// <summary>The UTC instant at which <paramref name="day"/> begins in the site's zone.</summary>
+    public DateTime StartOfDayUtc(DateOnly day)
+    {
+        var zone = Zone;
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // Where clocks spring forward at midnight, the day starts at the first moment that exists.
+        while (zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(15);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(midnight, zone);
+    }
 
     /// <summary>ISO 8601 with offset, e.g. 2026-11-27T03:23:00+00:00, as &lt;time datetime&gt; and schema.org want it.</summary>
     public string Iso(DateTime utc) => Local(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -14,6 +14,9 @@ public sealed class SiteOptions
     [StringLength(300)]
     public string Description { get; set; } = "Independent reporting and the wire, from around the world.";
 
+    /// <summary>The publication's logo: an image from the media library, or none.</summary>
+    public int? LogoImageId { get; set; }
+
     /// <summary>ISO 639 language of the content.</summary>
     [Required, RegularExpression("^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
     public string Language { get; set; } = "en";

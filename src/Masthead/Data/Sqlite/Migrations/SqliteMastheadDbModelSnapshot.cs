@@ -519,6 +519,36 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("Masthead.Articles.TaxonomyRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.ToTable("TaxonomyRedirects");
+                });
+
             modelBuilder.Entity("Masthead.Comments.BlockedTerm", b =>
                 {
                     b.Property<int>("Id")
