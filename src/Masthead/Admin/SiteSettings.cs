@@ -159,6 +159,7 @@ public sealed class SiteSettings(MastheadDb db, SiteOptions site, CommentOptions
         {
             change.Apply(site, comments, mail, change.Read(form));
         }
+        await FindLogoAsync(db, site, ct);
         // The name, tagline and clock appear on every public page and feed.
         await cache.EvictByTagAsync(SiteCache.ContentTag, ct);
         await cache.EvictByTagAsync(SiteCache.CommentsTag, ct);
@@ -179,5 +180,13 @@ public sealed class SiteSettings(MastheadDb db, SiteOptions site, CommentOptions
                 setting.Apply(site, comments, mail, value);
             }
         }
+        await FindLogoAsync(sp.GetRequiredService<MastheadDb>(), site, ct);
+    }
+
+    /// <summary>The masthead shows the logo's picture: its address is looked up once, not on every page.</summary>
+    private static async Task FindLogoAsync(MastheadDb db, SiteOptions site, CancellationToken ct)
+    {
+        var file = site.LogoImageId is { } id ? await db.Images.Where(i => i.Id == id).Select(i => i.FileName).FirstOrDefaultAsync(ct) : null;
+        site.LogoPath = file is null ? null : $"/media/{file}";
     }
 }

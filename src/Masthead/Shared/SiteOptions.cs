@@ -17,6 +17,9 @@ public sealed class SiteOptions
     /// <summary>The publication's logo: an image from the media library, or none.</summary>
     public int? LogoImageId { get; set; }
 
+    /// <summary>The address of the logo's picture, found from <see cref="LogoImageId"/> when settings are applied.</summary>
+    public string? LogoPath { get; set; }
+
     /// <summary>ISO 639 language of the content.</summary>
     [Required, RegularExpression("^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
     public string Language { get; set; } = "en";

@@ -57,6 +57,27 @@ public sealed class SettingsTests(MastheadApp app) : IClassFixture<MastheadApp>,
     }
 
     [Fact]
+    public async Task A_logo_from_the_media_library_appears_in_the_public_masthead()
+    {
+        var file = $"2026/11/{Guid.NewGuid():n}.png";
+        var imageId = await app.WithDbAsync(async db =>
+        {
+            var image = new Masthead.Media.Image { FileName = file, Width = 400, Height = 80, AltText = "Logo", CreatedAt = DateTime.UtcNow };
+            db.Images.Add(image);
+            await db.SaveChangesAsync();
+            return image.Id;
+        });
+        Assert.Null((await app.GetPageAsync("/")).One("img.site-logo"));
+        using var admin = await AdminAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(admin, Defaults with { LogoImageId = imageId })).Status);
+
+        Assert.Equal($"/media/{file}", (await app.GetPageAsync("/")).One("a.site-name img.site-logo")!.GetAttribute("src"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(admin, Defaults)).Status);
+        Assert.Null((await app.GetPageAsync("/")).One("img.site-logo"));
+    }
+
+    [Fact]
     public async Task An_unknown_time_zone_is_refused_with_a_message_and_nothing_is_saved()
     {
         using var admin = await AdminAsync();
@@ -176,7 +197,7 @@ public sealed class SettingsTests(MastheadApp app) : IClassFixture<MastheadApp>,
         var site = app.Services.GetRequiredService<SiteOptions>();
         var comments = app.Services.GetRequiredService<CommentOptions>();
         var mail = app.Services.GetRequiredService<MailOptions>();
-        (site.Name, site.Description, site.TimeZone, site.LogoImageId) = (Defaults.Name!, Defaults.Tagline!, "UTC", null);
+        (site.Name, site.Description, site.TimeZone, site.LogoImageId, site.LogoPath) = (Defaults.Name!, Defaults.Tagline!, "UTC", null, null);
         (comments.Moderation, comments.CloseAfterDays) = (ModerationPolicy.HoldFirst, 0);
         (mail.SmtpHost, mail.SmtpPort, mail.SmtpUser, mail.From) = (null, 587, null, Defaults.MailFrom!);
         await app.Services.GetRequiredService<SiteCache>().EvictContentAsync();
