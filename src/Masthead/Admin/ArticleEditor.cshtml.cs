@@ -125,6 +125,12 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
             ModelState.Remove("Edit.ImageId");
         }
         var outcome = await SaveAsync(chosen, ct);
+        if (!outcome.Succeeded && NewImage is { Length: > 0 } && Edit.ImageId is { } orphan && Article?.ImageId != orphan)
+        {
+            // Nothing of a refused save stays behind, the picture that came with it included.
+            await media.DeleteAsync(orphan, Staffer, ct);
+            Edit.ImageId = null;
+        }
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors;

@@ -29,7 +29,7 @@ public sealed class ArticleRevisionsPageModel(EditorialWorkflow workflow, Articl
         {
             return refused;
         }
-        if (Revisions.Count >= 2 || (From is not null && To is not null))
+        if (Revisions.Count >= 2)
         {
             var to = Revisions.FirstOrDefault(r => r.Number == To) ?? Revisions[0];
             var from = Revisions.FirstOrDefault(r => r.Number == From) ?? Revisions.FirstOrDefault(r => r.Number < to.Number) ?? to;

@@ -55,7 +55,7 @@ public sealed class MediaImageModel(MastheadDb db, MediaLibrary library, SiteOpt
         if (!result.Succeeded)
         {
             DetailsError = result.Error;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = result.Outcome == MediaChange.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
             await LoadAsync(id, ct);
             return Page();
         }

@@ -78,8 +78,9 @@ public sealed class ArticleRevisions(MastheadDb db, SiteClock clock)
         var now = clock.UtcNow;
         if (kind == "autosaved" && latest is { Kind: "autosaved" } && latest.StaffUserId == NullIfSystem(by) && now - latest.CreatedAt < AutosaveWindow)
         {
-            Fill(latest, article, snapshot, now);
-            return latest;
+            // The newer autosave replaces the older one, under a new number, so that a colleague who opened the
+            // story at the older one still sees that it changed since.
+            db.ArticleRevisions.Remove(latest);
         }
         var revision = new ArticleRevision
         {

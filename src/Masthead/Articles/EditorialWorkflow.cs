@@ -66,7 +66,7 @@ public sealed record ActionDetails
 /// withdrawn, a revision for every save and an audit entry for every step, all in one transaction with the change.
 /// Never sees HTTP: the editor page translates the outcome.
 /// </summary>
-public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher, ArticleRevisions revisions, AuditLog audit, SiteClock clock)
+public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher, ArticleRevisions revisions, AuditLog audit, SiteClock clock, ILogger<EditorialWorkflow> logger)
 {
     /// <summary>The article with what the editor shows and the rules need.</summary>
     public Task<Article?> FindAsync(int id, CancellationToken ct) =>
@@ -121,7 +121,12 @@ public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher,
         }
         var now = clock.UtcNow;
         var article = new Article { Slug = "", Headline = "", Status = ArticleStatus.Draft, CreatedAt = now, ModifiedAt = now, OwnerId = by.IsSystem ? null : by.UserId };
+        var bylineProblem = BylineProblem(by, article, edit);
         var errors = await ApplyAsync(article, edit, ct);
+        if (bylineProblem is not null)
+        {
+            errors[nameof(ArticleEdit.AuthorIds)] = bylineProblem;
+        }
         if (errors.Count > 0)
         {
             return new WorkflowOutcome(WorkflowResult.Invalid, errors);
@@ -162,7 +167,12 @@ public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher,
 
         var wasPublished = article.Status == ArticleStatus.Published;
         var oldSlug = article.Slug;
+        var bylineProblem = BylineProblem(by, article, edit);
         var errors = await ApplyAsync(article, edit, ct);
+        if (bylineProblem is not null)
+        {
+            errors[nameof(ArticleEdit.AuthorIds)] = bylineProblem;
+        }
         var now = clock.UtcNow;
         switch (action)
         {
@@ -173,7 +183,10 @@ public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher,
                 errors["PublishAt"] = "The publication time has passed: choose a later time, or publish now.";
                 break;
         }
-        if (action is EditorialAction.Publish or EditorialAction.Schedule || (wasPublished && action == EditorialAction.Save))
+        var wasScheduled = article.Status == ArticleStatus.Scheduled;
+        // A save of a published or scheduled story keeps it (going) public: it must pass the same checks as publishing.
+        var goesPublic = action is EditorialAction.Publish or EditorialAction.Schedule || ((wasPublished || wasScheduled) && action == EditorialAction.Save);
+        if (goesPublic)
         {
             // Checked before anything is saved, so a refused publication leaves the draft as it was.
             foreach (var (field, message) in await ReadyToPublishAsync(article, ct))
@@ -181,8 +194,8 @@ public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher,
                 errors.TryAdd(field, message);
             }
         }
-        var goesPublic = action is EditorialAction.Publish or EditorialAction.Schedule || (wasPublished && action == EditorialAction.Save);
-        var publicFrom = action == EditorialAction.Schedule ? details.PublishAt ?? now : now;
+        var publicFrom = action == EditorialAction.Schedule ? details.PublishAt ?? now
+            : wasScheduled && action == EditorialAction.Save ? article.PublishedAt ?? now : now;
         if (goesPublic && article.UnpublishAt is { } until && until <= publicFrom)
         {
             errors.TryAdd(nameof(ArticleEdit.UnpublishAt), "The story would come down before it goes up: choose a later time to unpublish, or none.");
@@ -283,13 +296,22 @@ public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher,
         {
             audit.Add(by.UserId, by.Name, verb, "article", article.Id, article.Headline);
         }
-        if (publicChange)
+        try
         {
-            await publisher.CommitAsync(article, ct);
+            if (publicChange)
+            {
+                await publisher.CommitAsync(article, ct);
+            }
+            else
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
-        else
+        catch (DbUpdateException)
         {
-            await db.SaveChangesAsync(ct);
+            // Two saves of the same story at the same moment (the revision number is unique): the later one loses.
+            db.ChangeTracker.Clear();
+            return WorkflowOutcome.Fail(WorkflowResult.Conflict, "", "The story was saved by someone else at the same moment. Open it again to see their changes (yours are below, not saved).");
         }
         return new WorkflowOutcome(result, new Dictionary<string, string>(), article);
     }
@@ -328,28 +350,59 @@ public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher,
         foreach (var id in due.Concat(expired))
         {
             db.ChangeTracker.Clear();
-            var article = await FindAsync(id, ct);
-            if (article is null)
+            try
             {
-                continue;
+                done += await RunDueAsync(id, now, ct) ? 1 : 0;
             }
-            var by = Staffer.System;
-            if (article.Status == ArticleStatus.Scheduled)
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
             {
-                publisher.MarkPublished(article);
-                await revisions.CaptureAsync(article, by, "published", ct);
-                audit.Add(null, by.Name, "article.published", "article", article.Id, $"{article.Headline} (scheduled)");
+                // One story that cannot go out must not hold back the others; it is tried again next round.
+                db.ChangeTracker.Clear();
+                logger.LogError(e, "Scheduler could not handle article {ArticleId}", id);
             }
-            else
-            {
-                publisher.MarkWithdrawn(article, $"This story was available until {clock.Long(article.UnpublishAt!.Value)}.");
-                await revisions.CaptureAsync(article, by, "withdrawn", ct);
-                audit.Add(null, by.Name, "article.withdrawn", "article", article.Id, $"{article.Headline} (embargo ended)");
-            }
-            await publisher.CommitAsync(article, ct);
-            done++;
         }
         return done;
+    }
+
+    private async Task<bool> RunDueAsync(int id, DateTime now, CancellationToken ct)
+    {
+        var article = await FindAsync(id, ct);
+        if (article is null)
+        {
+            return false;
+        }
+        var by = Staffer.System;
+        if (article.Status == ArticleStatus.Scheduled)
+        {
+            var problems = await ReadyToPublishAsync(article, ct);
+            if (article.UnpublishAt <= now)
+            {
+                problems["UnpublishAt"] = "its take-down time had already passed";
+            }
+            if (problems.Count > 0)
+            {
+                // Held back rather than published broken: back to the newsroom with the reason.
+                article.Status = ArticleStatus.Draft;
+                article.PublishedAt = null;
+                article.ReviewNote = $"Not published at its scheduled time: {string.Join(" ", problems.Values)}";
+                article.ModifiedAt = now;
+                await revisions.CaptureAsync(article, by, "held", ct);
+                audit.Add(null, by.Name, "article.held", "article", article.Id, article.Headline);
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            publisher.MarkPublished(article);
+            await revisions.CaptureAsync(article, by, "published", ct);
+            audit.Add(null, by.Name, "article.published", "article", article.Id, $"{article.Headline} (scheduled)");
+        }
+        else
+        {
+            publisher.MarkWithdrawn(article, $"This story was available until {clock.Long(article.UnpublishAt!.Value)}.");
+            await revisions.CaptureAsync(article, by, "withdrawn", ct);
+            audit.Add(null, by.Name, "article.withdrawn", "article", article.Id, $"{article.Headline} (embargo ended)");
+        }
+        await publisher.CommitAsync(article, ct);
+        return true;
     }
 
     /// <summary>What must be true before readers see the story (field → message).</summary>
@@ -396,7 +449,7 @@ public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher,
             {
                 errors[nameof(ArticleEdit.Slug)] = "Another story already has this address: change it.";
             }
-            else if (slug != article.Slug && await db.Redirects.AnyAsync(r => r.Path == ArticlePaths.For(article.PublishedAt ?? article.CreatedAt, slug) && r.ArticleId != article.Id, ct))
+            else if (slug != article.Slug && await db.Redirects.AnyAsync(r => r.Path == ArticlePaths.For(article.PublishedAt ?? clock.UtcNow, slug) && r.ArticleId != article.Id, ct))
             {
                 errors[nameof(ArticleEdit.Slug)] = "This address used to belong to another story and still leads there: choose another.";
             }
@@ -469,6 +522,22 @@ public sealed class EditorialWorkflow(MastheadDb db, ArticlePublisher publisher,
             article.Tags.Add(tag);
         }
         return errors;
+    }
+
+    /// <summary>
+    /// Crediting someone is an editor's decision: below editor, a person may add only themselves to a byline (a
+    /// byline also makes a story its author's own to edit and publish).
+    /// </summary>
+    private static string? BylineProblem(Staffer by, Article article, ArticleEdit edit)
+    {
+        if (by.CanEditAny)
+        {
+            return null;
+        }
+        var current = article.Bylines.Select(b => b.AuthorId).ToHashSet();
+        return edit.AuthorIds.Any(id => !current.Contains(id) && id != by.AuthorId)
+            ? "Only editors can credit other people: add yourself, or ask an editor."
+            : null;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -158,6 +158,19 @@ public sealed class MediaLibrary(MastheadDb db, SiteOptions site, MediaOptions o
         {
             return new MediaChangeResult(MediaChange.NotFound, "That image is no longer in the library.");
         }
+        if (!by.CanEditAny)
+        {
+            // Alt text, caption and credit are part of every page that shows the picture: below editor, only the
+            // uploader may change them, and only while no published story shows it.
+            if (image.UploadedById != by.UserId)
+            {
+                return new MediaChangeResult(MediaChange.Forbidden, "Only editors and the person who uploaded this picture can change its details.");
+            }
+            if ((await UsesAsync(image, ct)).Articles.Any(a => a.Status == ArticleStatus.Published))
+            {
+                return new MediaChangeResult(MediaChange.Forbidden, "This picture appears in published stories: ask an editor to change its details.");
+            }
+        }
         var changed = new List<string>();
         if (image.AltText != details.AltText)
         {

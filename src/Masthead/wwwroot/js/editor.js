@@ -21,7 +21,8 @@
 
     function refreshPreview() {
         fetch(form.dataset.preview, { method: 'POST', body: formData(), credentials: 'same-origin' })
-            .then(function (r) { return r.ok ? r.text() : null; })
+            // A redirect (an expired session) would put a whole page into the preview: keep the old preview instead.
+            .then(function (r) { return r.ok && !r.redirected ? r.text() : null; })
             .then(function (html) { if (html !== null && preview) { preview.innerHTML = html; } })
             .catch(function () { /* the Preview button still works */ });
     }
