@@ -86,7 +86,7 @@ public sealed class AuditModel(MastheadDb db) : PageModel, IHasPageHead
         ("comment", { } id) => $"/admin/comments/{id}",
         ("section", { } id) => $"/admin/sections/{id}",
         ("tag", { } id) => $"/admin/tags/{id}",
-        ("user", { } id) => $"/admin/users/{id}",
+        ("user", { } id) => $"/admin/users#user-{id}",
         ("image", { } id) => $"/admin/media/{id}",
         ("settings", _) => "/admin/settings",
         _ => null,
