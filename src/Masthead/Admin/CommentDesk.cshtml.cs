@@ -12,12 +12,11 @@ namespace Masthead.Admin;
 
 /// <summary>One comment at the moderator's desk: its text to correct, and a reply to post as staff.</summary>
 [Authorize(Policy = StaffPolicies.Moderate)]
-public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) : PageModel, IHasPageHead
+public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) : DeskItemPage("Comment")
 {
     public sealed record Details(int Id, int? ParentId, string AuthorName, string AuthorEmail, string? IpAddress, string Body, string BodyHtml,
         CommentStatus Status, DateTime CreatedAt, DateTime? EditedAt, bool Staff, int ArticleId, string Headline, string ArticlePath, string? ParentAuthor);
 
-    public PageHead Head { get; } = new() { Title = "Comment", NoIndex = true };
     public Details Comment { get; private set; } = null!;
     [BindProperty]
     public string? Body { get; set; }
@@ -25,18 +24,6 @@ public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) 
     public string? Reply { get; set; }
     public string? BodyError { get; private set; }
     public string? ReplyError { get; private set; }
-    [TempData]
-    public string? Notice { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-        Body = Comment.Body;
-        return Page();
-    }
 
     public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
     {
@@ -46,10 +33,8 @@ public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) 
             case CommentEditOutcome.NotFound:
                 return NotFound();
             case CommentEditOutcome.Invalid:
-                await LoadAsync(id, ct);
                 BodyError = result.Message;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
+                return await ShowAgainAsync(id, StatusCodes.Status422UnprocessableEntity, ct);
             default:
                 Notice = result.Message;
                 return Redirect($"/admin/comments/{id}");
@@ -66,18 +51,17 @@ public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) 
             case CommentEditOutcome.NotFound:
                 return NotFound();
             case CommentEditOutcome.Invalid:
-                await LoadAsync(id, ct);
-                Body = Comment.Body;
                 ReplyError = result.Message;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
+                return await ShowAgainAsync(id, StatusCodes.Status422UnprocessableEntity, ct, refill: true);
             default:
                 Notice = result.Message;
                 return Redirect($"/admin/comments/{id}");
         }
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    protected override void FillForm() => Body = Comment.Body;
+
+    protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var found = await db.Comments.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new
