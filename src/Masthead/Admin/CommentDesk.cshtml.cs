@@ -25,34 +25,34 @@ public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) 
     public string? BodyError { get; private set; }
     public string? ReplyError { get; private set; }
 
-    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
-    {
-        var result = await moderator.EditAsync(id, Body, User.ToStaffer()!, ct);
-        switch (result.Outcome)
-        {
-            case CommentEditOutcome.NotFound:
-                return NotFound();
-            case CommentEditOutcome.Invalid:
-                BodyError = result.Message;
-                return await ShowAgainAsync(id, StatusCodes.Status422UnprocessableEntity, ct);
-            default:
-                Notice = result.Message;
-                return Redirect($"/admin/comments/{id}");
-        }
-    }
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct) =>
+        await AnswerAsync(id, await moderator.EditAsync(id, Body, User.ToStaffer()!, ct), fromReply: false, ct);
 
     public async Task<IActionResult> OnPostReplyAsync(int id, CancellationToken ct)
     {
         var staffer = User.ToStaffer()!;
         var email = await db.Users.Where(u => u.Id == staffer.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? "";
-        var result = await moderator.ReplyAsync(id, Reply, staffer, email, ct);
+        return await AnswerAsync(id, await moderator.ReplyAsync(id, Reply, staffer, email, ct), fromReply: true, ct);
+    }
+
+    /// <summary>Back to the comment after a change, or the page again with the refusal beside the form that was sent.</summary>
+    private async Task<IActionResult> AnswerAsync(int id, CommentEdit result, bool fromReply, CancellationToken ct)
+    {
         switch (result.Outcome)
         {
             case CommentEditOutcome.NotFound:
                 return NotFound();
             case CommentEditOutcome.Invalid:
-                ReplyError = result.Message;
-                return await ShowAgainAsync(id, StatusCodes.Status422UnprocessableEntity, ct, refill: true);
+                if (fromReply)
+                {
+                    ReplyError = result.Message;
+                }
+                else
+                {
+                    BodyError = result.Message;
+                }
+                // A refused reply shows the comment's text as stored; a refused correction keeps what was typed.
+                return await ShowAgainAsync(id, StatusCodes.Status422UnprocessableEntity, ct, refill: fromReply);
             default:
                 Notice = result.Message;
                 return Redirect($"/admin/comments/{id}");
