@@ -12,12 +12,11 @@ namespace Masthead.Admin;
 
 /// <summary>One comment at the moderator's desk: its text to correct, and a reply to post as staff.</summary>
 [Authorize(Policy = StaffPolicies.Moderate)]
-public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) : PageModel, IHasPageHead
+public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) : DeskItemPage("Comment")
 {
     public sealed record Details(int Id, int? ParentId, string AuthorName, string AuthorEmail, string? IpAddress, string Body, string BodyHtml,
         CommentStatus Status, DateTime CreatedAt, DateTime? EditedAt, bool Staff, int ArticleId, string Headline, string ArticlePath, string? ParentAuthor);
 
-    public PageHead Head { get; } = new() { Title = "Comment", NoIndex = true };
     public Details Comment { get; private set; } = null!;
     [BindProperty]
     public string? Body { get; set; }
@@ -25,59 +24,44 @@ public sealed class CommentDeskModel(MastheadDb db, CommentModerator moderator) 
     public string? Reply { get; set; }
     public string? BodyError { get; private set; }
     public string? ReplyError { get; private set; }
-    [TempData]
-    public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-        Body = Comment.Body;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
-    {
-        var result = await moderator.EditAsync(id, Body, User.ToStaffer()!, ct);
-        switch (result.Outcome)
-        {
-            case CommentEditOutcome.NotFound:
-                return NotFound();
-            case CommentEditOutcome.Invalid:
-                await LoadAsync(id, ct);
-                BodyError = result.Message;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
-            default:
-                Notice = result.Message;
-                return Redirect($"/admin/comments/{id}");
-        }
-    }
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct) =>
+        await AnswerAsync(id, await moderator.EditAsync(id, Body, User.ToStaffer()!, ct), fromReply: false, ct);
 
     public async Task<IActionResult> OnPostReplyAsync(int id, CancellationToken ct)
     {
         var staffer = User.ToStaffer()!;
         var email = await db.Users.Where(u => u.Id == staffer.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? "";
-        var result = await moderator.ReplyAsync(id, Reply, staffer, email, ct);
+        return await AnswerAsync(id, await moderator.ReplyAsync(id, Reply, staffer, email, ct), fromReply: true, ct);
+    }
+
+    /// <summary>Back to the comment after a change, or the page again with the refusal beside the form that was sent.</summary>
+    private async Task<IActionResult> AnswerAsync(int id, CommentEdit result, bool fromReply, CancellationToken ct)
+    {
         switch (result.Outcome)
         {
             case CommentEditOutcome.NotFound:
                 return NotFound();
             case CommentEditOutcome.Invalid:
-                await LoadAsync(id, ct);
-                Body = Comment.Body;
-                ReplyError = result.Message;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
+                if (fromReply)
+                {
+                    ReplyError = result.Message;
+                }
+                else
+                {
+                    BodyError = result.Message;
+                }
+                // A refused reply shows the comment's text as stored; a refused correction keeps what was typed.
+                return await ShowAgainAsync(id, StatusCodes.Status422UnprocessableEntity, ct, refill: fromReply);
             default:
                 Notice = result.Message;
                 return Redirect($"/admin/comments/{id}");
         }
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    protected override void FillForm() => Body = Comment.Body;
+
+    protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var found = await db.Comments.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new

@@ -15,9 +15,8 @@ public sealed record ImageFile(string Label, string Url, int Width, int Height, 
 
 /// <summary>One picture: its alt text, caption and credit to edit, its files, where it is used, and deletion when unused.</summary>
 [Authorize(Policy = StaffPolicies.Write)]
-public sealed class MediaImageModel(MastheadDb db, MediaLibrary library, SiteOptions site) : PageModel, IHasPageHead
+public sealed class MediaImageModel(MastheadDb db, MediaLibrary library, SiteOptions site) : DeskItemPage("Picture")
 {
-    public PageHead Head { get; } = new() { Title = "Picture", NoIndex = true };
     public Image Image { get; private set; } = null!;
     public ImageUses Uses { get; private set; } = new([], []);
     public IReadOnlyList<ImageFile> Files { get; private set; } = [];
@@ -32,18 +31,6 @@ public sealed class MediaImageModel(MastheadDb db, MediaLibrary library, SiteOpt
     public string? Credit { get; set; }
     public string? DetailsError { get; private set; }
     public string? DeleteError { get; private set; }
-    [TempData]
-    public string? Notice { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-        (AltText, Caption, Credit) = (Image.AltText, Image.Caption, Image.Credit);
-        return Page();
-    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
@@ -55,9 +42,7 @@ public sealed class MediaImageModel(MastheadDb db, MediaLibrary library, SiteOpt
         if (!result.Succeeded)
         {
             DetailsError = result.Error;
-            Response.StatusCode = result.Outcome == MediaChange.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-            await LoadAsync(id, ct);
-            return Page();
+            return await ShowAgainAsync(id, result.Outcome == MediaChange.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity, ct);
         }
         Notice = "The picture\u2019s details are saved. Pages that show it are updated.";
         return SeeOther($"/admin/media/{id.ToString(CultureInfo.InvariantCulture)}");
@@ -73,10 +58,8 @@ public sealed class MediaImageModel(MastheadDb db, MediaLibrary library, SiteOpt
         if (!result.Succeeded)
         {
             DeleteError = result.Error;
-            Response.StatusCode = result.Outcome == MediaChange.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
-            await LoadAsync(id, ct);
-            (AltText, Caption, Credit) = (Image.AltText, Image.Caption, Image.Credit);
-            return Page();
+            var status = result.Outcome == MediaChange.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+            return await ShowAgainAsync(id, status, ct, refill: true);
         }
         Notice = "The picture was deleted.";
         return SeeOther("/admin/media");
@@ -88,7 +71,9 @@ public sealed class MediaImageModel(MastheadDb db, MediaLibrary library, SiteOpt
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    protected override void FillForm() => (AltText, Caption, Credit) = (Image.AltText, Image.Caption, Image.Credit);
+
+    protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var image = await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (image is null)

@@ -1,76 +1,29 @@
 using Masthead.Accounts;
 using Masthead.Articles;
 using Masthead.Data;
-using Masthead.Shared;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Admin;
 
 /// <summary>One section: rename it, change its address, describe it, merge it into another, or delete it when empty.</summary>
 [Authorize(Policy = StaffPolicies.EditAny)]
-public sealed class SectionModel(MastheadDb db, TaxonomyEditor editor) : PageModel, IHasPageHead
+public sealed class SectionModel(MastheadDb db, TaxonomyEditor editor) : TaxonomyItemPage("section")
 {
-    public PageHead Head { get; } = new() { Title = "Section", NoIndex = true };
-    public TaxonomyRow Section { get; private set; } = null!;
-    public IReadOnlyList<TaxonomyRow> Others { get; private set; } = [];
-    [BindProperty]
-    public TaxonomyForm Edit { get; set; } = new(null, null, null);
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
-    [TempData]
-    public string? Notice { get; set; }
+    public override string MergeHint => $"Every story in {Item.Name} moves to the section you choose; {Item.Name} is removed and its address leads there.";
+    public override string InUseHint => "A section with stories cannot be deleted: merge it into another instead.";
+    public override string UnusedHint => $"{Item.Name} has no stories.";
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-        Edit = new TaxonomyForm(Section.Name, Section.Slug, Section.Description);
-        return Page();
-    }
+    protected override IQueryable<TaxonomyRow> AllRows => TaxonomyRows.Sections(db);
 
-    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) =>
-        Act(id, () => editor.UpdateSectionAsync(id, Edit, User.ToStaffer()!, ct), $"/admin/sections/{id}", ct);
+    protected override Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Sections.AnyAsync(s => s.Id == id, ct);
 
-    public Task<IActionResult> OnPostMergeAsync(int id, int into, CancellationToken ct) =>
-        Act(id, () => editor.MergeSectionAsync(id, into, User.ToStaffer()!, ct), "/admin/sections", ct);
+    protected override Task<TaxonomyResult> UpdateAsync(int id, TaxonomyForm form, Staffer by, CancellationToken ct) =>
+        editor.UpdateSectionAsync(id, form, by, ct);
 
-    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
-        Act(id, () => editor.DeleteSectionAsync(id, User.ToStaffer()!, ct), "/admin/sections", ct);
+    protected override Task<TaxonomyResult> MergeAsync(int id, int into, Staffer by, CancellationToken ct) =>
+        editor.MergeSectionAsync(id, into, by, ct);
 
-    private async Task<IActionResult> Act(int id, Func<Task<TaxonomyResult>> change, string then, CancellationToken ct)
-    {
-        if (!await db.Sections.AnyAsync(s => s.Id == id, ct))
-        {
-            return NotFound();
-        }
-        var result = await change();
-        if (result.Done)
-        {
-            Notice = result.Message;
-            return Redirect(then);
-        }
-        Errors = result.Errors;
-        await LoadAsync(id, ct);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var all = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
-            .Select(s => new TaxonomyRow(s.Id, s.Name, s.Slug, s.Description, db.Articles.Count(a => a.SectionId == s.Id)))
-            .ToListAsync(ct);
-        if (all.FirstOrDefault(s => s.Id == id) is not { } section)
-        {
-            return false;
-        }
-        (Section, Others) = (section, [.. all.Where(s => s.Id != id)]);
-        Head.Title = $"Section: {section.Name}";
-        Head.CanonicalPath = $"/admin/sections/{id}";
-        return true;
-    }
+    protected override Task<TaxonomyResult> DeleteAsync(int id, Staffer by, CancellationToken ct) =>
+        editor.DeleteSectionAsync(id, by, ct);
 }

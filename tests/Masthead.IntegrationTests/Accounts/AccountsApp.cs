@@ -39,33 +39,6 @@ public class AccountsApp : MastheadApp
     }
 }
 
-/// <summary>Filling in and sending the newsroom's forms as a browser without JavaScript does.</summary>
-public static class Forms
-{
-    /// <summary>Opens <paramref name="path"/>, fills in the form found by <paramref name="form"/> and sends it.</summary>
-    public static async Task<FetchedPage> SubmitAsync(this Reader reader, string path, string form, IReadOnlyDictionary<string, string>? typed = null)
-    {
-        var page = await reader.OpenAsync(path);
-        Assert.True(page.Status == System.Net.HttpStatusCode.OK, $"{path} answered {page.Status}");
-        return await reader.SubmitAsync(page, path, form, typed);
-    }
-
-    /// <summary>Sends a form of a page already open, as <see cref="Reader.Form"/> reads it, with the typed values.</summary>
-    public static Task<FetchedPage> SubmitAsync(this Reader reader, FetchedPage page, string path, string form, IReadOnlyDictionary<string, string>? typed = null)
-    {
-        var element = page.One(form) ?? throw new Xunit.Sdk.XunitException($"{path} has no form '{form}'.");
-        var fields = Reader.Form(page, form, [.. (typed ?? new Dictionary<string, string>()).Select(kv => (kv.Key, kv.Value))]);
-        var action = element.GetAttribute("action") is { Length: > 0 } a ? a : path;
-        return reader.PostAsync(action, fields);
-    }
-
-    public static string Location(this FetchedPage page) =>
-        page.Response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) : "";
-
-    public static string FieldError(this FetchedPage page, string field) =>
-        page.Document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
-}
-
 /// <summary>An authenticator app: RFC 6238 codes (SHA-1, 30 seconds, 6 digits) from a Base32 key.</summary>
 public static class Authenticator
 {
