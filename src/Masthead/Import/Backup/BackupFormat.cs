@@ -20,7 +20,7 @@ public static class BackupFormat
     /// <summary>The arrays of the document, in the order they are written and must be read.</summary>
     public static readonly IReadOnlyList<string> Kinds =
     [
-        "settings", "images", "sections", "tags", "authors", "sources", "staff", "articles", "comments", "redirects",
+        "settings", "staff", "images", "sections", "tags", "authors", "sources", "articles", "comments", "redirects",
         "taxonomyRedirects", "wireFeeds", "wireItems", "blockedTerms", "spamTokens", "spamTraining", "audit",
     ];
 

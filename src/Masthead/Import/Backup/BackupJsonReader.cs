@@ -130,15 +130,13 @@ internal sealed class BackupJsonReader(Stream stream)
 
     private BackupException Located(JsonException e)
     {
-        // The reader counts from where this read began; add what came before it.
-        var relativeLine = e.LineNumber ?? 0;
-        var line = _line + relativeLine;
-        var column = (relativeLine == 0 ? _column : 0) + (e.BytePositionInLine ?? 0) + 1;
+        // The reader state carries the line count across buffers, so the exception's position is already the file's.
+        var at = $"line {(e.LineNumber ?? _line - 1) + 1}, position {(e.BytePositionInLine ?? _column) + 1}";
         var reason = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
-        if (_final && _start + (int)(e.BytePositionInLine ?? 0) >= _end - 1 && reason.Contains("end of", StringComparison.OrdinalIgnoreCase))
+        if (_final && reason.Contains("end of data", StringComparison.OrdinalIgnoreCase))
         {
-            return new BackupException($"the file ends too early, at line {line}, position {column}: it is incomplete (was the copy cut short?)");
+            return new BackupException($"the file ends too early, at {at}: it is incomplete (was the copy cut short?)");
         }
-        return new BackupException($"the file is not valid JSON at line {line}, position {column}: {reason}" + (e.Path is { Length: > 1 } path ? $" (at {path})" : ""));
+        return new BackupException($"the file is not valid JSON at {at}: {reason}" + (e.Path is { Length: > 1 } path ? $" (at {path})" : ""));
     }
 }
