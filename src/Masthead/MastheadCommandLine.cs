@@ -64,7 +64,17 @@ public sealed class MastheadCommandLine
             var (file, dry) = (parsed.GetValue(wxrFile)!.FullName, parsed.GetValue(dryRun));
             command = (services, ct) => Import.ImportModule.ImportWxrFromConsoleAsync(services, file, dry, ct);
         });
-        var import = new Command("import", "Bring content in from other systems.") { wxr };
+        var backupFile = new Argument<FileInfo>("FILE") { Description = "A backup written by `export json`." };
+        var importJson = new Command("json", "Restore a Masthead backup (written by `export json`) into a site with no content: every article, " +
+            "revision, comment, section, tag, author, setting and staff account, keeping their ids. Refused, with nothing changed, when the site " +
+            "already has content. Staff accounts come back without passwords and wait for an invitation from an admin. The backup does not " +
+            "hold the image files: copy the old data folder's media directory into the new one.") { backupFile };
+        importJson.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(backupFile)!.FullName;
+            command = (services, ct) => Import.ImportModule.ImportJsonFromConsoleAsync(services, file, ct);
+        });
+        var import = new Command("import", "Bring content in from other systems.") { wxr, importJson };
 
         var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the export." };
         var exportWxr = new Command("wxr", "Export the site as a WordPress export (WXR 1.2) that WordPress can import.") { exportFile };
@@ -73,7 +83,17 @@ public sealed class MastheadCommandLine
             var file = parsed.GetValue(exportFile)!.FullName;
             command = (services, ct) => Import.ImportModule.ExportWxrFromConsoleAsync(services, file, ct);
         });
-        var export = new Command("export", "Write the site's content out for other systems.") { exportWxr };
+        var jsonFile = new Argument<FileInfo>("FILE") { Description = "Where to write the backup." };
+        var exportJson = new Command("json", "Write a full backup of the site as one JSON file that `import json` restores exactly: articles with " +
+            "their revisions and corrections, comments of every status, sections, tags, authors, sources, image details, redirects, wire feeds, " +
+            "blocklist, settings, staff accounts (without passwords) and the audit log. The image files themselves are not in it: back up the " +
+            "data folder's media directory beside it. The file holds commenters' emails and IP addresses: keep it private.") { jsonFile };
+        exportJson.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(jsonFile)!.FullName;
+            command = (services, ct) => Import.ImportModule.ExportJsonFromConsoleAsync(services, file, ct);
+        });
+        var export = new Command("export", "Write the site's content out for other systems.") { exportWxr, exportJson };
 
         var root = new RootCommand("Masthead: a self-hosted news site. Without a command, serves the site.")
         {

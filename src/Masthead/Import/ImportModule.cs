@@ -1,5 +1,6 @@
 using Masthead.Articles;
 using Masthead.Data;
+using Masthead.Import.Backup;
 using Masthead.Import.WordPress;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -12,6 +13,7 @@ public static class ImportModule
     {
         builder.Services.AddScoped<WordPressImporter>();
         builder.Services.AddScoped<WordPressExporter>();
+        builder.Services.AddScoped<SiteBackup>();
         return builder;
     }
 
@@ -67,6 +69,60 @@ public static class ImportModule
         File.Move(temporary, file, overwrite: true);
         Console.WriteLine($"Exported {count} articles to {file}.");
         return 0;
+    }
+
+    /// <summary>`import json FILE`: restores a backup into an empty site; progress as for WXR, then the counts; exit code 1 when refused.</summary>
+    public static async Task<int> ImportJsonFromConsoleAsync(IServiceProvider services, string file, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"No such file: {file}");
+            return 1;
+        }
+        using var scope = services.CreateScope();
+        var backup = scope.ServiceProvider.GetRequiredService<SiteBackup>();
+        await using var stream = File.OpenRead(file);
+        BackupReport report = null!;
+        await WithProgressAsync("Restoring", stream, async progress => report = await backup.ImportAsync(stream, progress, ct));
+        (report.Error is null ? Console.Out : Console.Error).WriteLine(report);
+        return report.Error is null ? 0 : 1;
+    }
+
+    /// <summary>`export json FILE`: the whole site as a backup, written to a temporary file and moved into place when complete.</summary>
+    public static async Task<int> ExportJsonFromConsoleAsync(IServiceProvider services, string file, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var temporary = file + ".partial";
+        BackupReport report;
+        await using (var stream = File.Create(temporary))
+        {
+            report = await scope.ServiceProvider.GetRequiredService<SiteBackup>().ExportAsync(stream, Console.IsOutputRedirected ? Console.WriteLine : null, ct);
+        }
+        File.Move(temporary, file, overwrite: true);
+        Console.WriteLine($"Backed up to {file}: " + string.Join(", ", BackupFormat.Kinds.Select(k => $"{report.Counts.GetValueOrDefault(k)} {k}")) + ".");
+        return 0;
+    }
+
+    /// <summary>Plain lines when the output is not a terminal (a log, a pipe); a progress bar over the bytes read when it is.</summary>
+    private static async Task WithProgressAsync(string title, Stream stream, Func<Action<string>, Task> work)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            await work(Console.WriteLine);
+            return;
+        }
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(title, maxValue: Math.Max(1, stream.Length));
+                await work(line =>
+                {
+                    task.Description = line;
+                    task.Value = stream.Position;
+                });
+                task.Value = task.MaxValue;
+            });
     }
 
     /// <summary>

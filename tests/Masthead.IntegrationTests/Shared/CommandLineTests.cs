@@ -185,6 +185,44 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Export_json_and_import_json_move_a_site_into_a_new_data_folder_unchanged()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "masthead-tests", Guid.NewGuid().ToString("n"));
+        var (old, fresh) = (Path.Combine(root, "old"), Path.Combine(root, "new"));
+        var (backup, again) = (Path.Combine(root, "backup.json"), Path.Combine(root, "again.json"));
+        try
+        {
+            using (var wxr = new RunningSite("import", "wxr", Path.Combine(AppContext.BaseDirectory, "TestData", "wordpress-export-small.xml"), "--data", old))
+            {
+                Assert.Equal(0, await wxr.WaitForExitAsync());
+            }
+            using (var export = new RunningSite("export", "json", backup, "--data", old))
+            {
+                Assert.Equal(0, await export.WaitForExitAsync());
+                Assert.Contains("6 articles, 15 comments", export.Output);
+            }
+            using (var import = new RunningSite("import", "json", backup, "--data", fresh))
+            {
+                Assert.Equal(0, await import.WaitForExitAsync());
+                Assert.Contains("6 articles, 15 comments", import.Output);
+            }
+            using (var export = new RunningSite("export", "json", again, "--data", fresh))
+            {
+                Assert.Equal(0, await export.WaitForExitAsync());
+            }
+            Assert.Equal(await File.ReadAllTextAsync(backup), await File.ReadAllTextAsync(again));
+
+            using var twice = new RunningSite("import", "json", backup, "--data", fresh);
+            Assert.Equal(1, await twice.WaitForExitAsync());
+            Assert.Contains("already has content", twice.Output);
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task Help_lists_the_options_and_starts_nothing()
     {
         using var site = new RunningSite("--help");
