@@ -62,13 +62,18 @@ public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer render
             var facts = textScores.Keys.Union(byTags.Keys).Where(stories.ContainsKey).Select(id => stories[id]);
             rows.AddRange(Rank(story, textScores, byTags, facts.Select(f => (f.Id, f.SectionId, f.PublishedAt))));
         }
-        db.RelatedArticles.AddRange(rows);
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        // Later refreshes delete these rows with ExecuteDelete: the context must not hold on to them.
-        foreach (var row in rows)
+        // One prepared insert for every row: EF's per-row work would be most of a rebuild.
+        await using (var insert = await CommandAsync("INSERT INTO RelatedArticles (ArticleId, RelatedId, Rank, Score) VALUES ($a, $r, $rank, $score)", ct))
         {
-            db.Entry(row).State = EntityState.Detached;
+            foreach (var row in rows)
+            {
+                insert.Parameters.Clear();
+                AddParameter(insert, "$a", row.ArticleId);
+                AddParameter(insert, "$r", row.RelatedId);
+                AddParameter(insert, "$rank", row.Rank);
+                AddParameter(insert, "$score", row.Score);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
         }
         if (transaction is not null)
         {

@@ -9,6 +9,7 @@ using Masthead.Media;
 using Masthead.Search;
 using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Masthead.Import.WordPress;
 
@@ -116,6 +117,49 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         public readonly List<(Article Article, string AttachmentId)> Thumbnails = [];
         public readonly List<XElement> Batch = [];
         public readonly List<int> ArticleIds = [];
+        /// <summary>New comments of the current batch, oldest first per story, written after their stories have ids.</summary>
+        public readonly List<Comment> NewComments = [];
+    }
+
+    private async Task InsertCommentsAsync(List<Comment> comments, Dictionary<Comment, Comment> parentOf, CancellationToken ct)
+    {
+        if (comments.Count == 0)
+        {
+            return;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """
+                INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, AuthorUrl, Body, BodyHtml, Status, CreatedAt, IpAddress, NotifyReplies, ImportKey)
+                VALUES ($article, $parent, $name, $email, $url, $body, $html, $status, $created, $ip, 0, $key) RETURNING Id
+                """;
+            foreach (var comment in comments)
+            {
+                comment.ArticleId = comment.Article.Id;
+                comment.ParentId = parentOf.TryGetValue(comment, out var parent) && parent.Id != 0 ? parent.Id : null;
+                command.Parameters.Clear();
+                foreach (var (name, value) in new (string, object?)[]
+                {
+                    ("$article", comment.ArticleId), ("$parent", comment.ParentId), ("$name", comment.AuthorName), ("$email", comment.AuthorEmail),
+                    ("$url", comment.AuthorUrl), ("$body", comment.Body), ("$html", comment.BodyHtml), ("$status", (int)comment.Status),
+                    ("$created", DateTime.SpecifyKind(comment.CreatedAt, DateTimeKind.Utc)), ("$ip", comment.IpAddress), ("$key", comment.ImportKey),
+                })
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = value ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+                comment.Id = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<Run> ReadAsync(Stream file, ImportReport report, Action<string>? progress, CancellationToken ct)
@@ -223,6 +267,12 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 }
                 continue;
             }
+            var authorId = author.Id;
+            if (await db.Users.AsNoTracking().Where(u => u.AuthorId == authorId).Select(u => u.Email).FirstOrDefaultAsync(ct) is { } owner)
+            {
+                report.Skipped.Add($"author {login} <{email}>: the author profile {author.Name} already belongs to the staff account {owner}; no second account");
+                continue;
+            }
             var result = await roster.CreateInvitedForAuthorAsync(author, email, StaffRoles.Author, ct);
             if (result.Succeeded)
             {
@@ -284,8 +334,10 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     }
 
     /// <summary>
-    /// Writes a batch of items with two saves: the rows (which gives them ids), then the comment threads between
-    /// them. The items' rows are then let go, so the change tracker does not grow with the file.
+    /// Writes a batch of items: the stories through EF (which gives them ids), then their new comments with one
+    /// prepared insert (tens of thousands of rows are most of an export, and EF's per-row work was most of the
+    /// time), oldest first so a reply's parent already has its id; replies whose parent came later are linked after.
+    /// The items' rows are then let go, so the change tracker does not grow with the file.
     /// </summary>
     private async Task BatchAsync(Run run, ImportReport report, CancellationToken ct)
     {
@@ -311,10 +363,26 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        var parentOf = threads.ToDictionary(t => t.Comment, t => t.Parent);
+        await InsertCommentsAsync(run.NewComments, parentOf, ct);
+        var late = new List<Comment>();
         foreach (var (comment, parent) in threads)
         {
-            comment.ParentId = parent.Id;
+            if (comment.ParentId != parent.Id)
+            {
+                comment.ParentId = parent.Id;
+                if (run.NewComments.Contains(comment))
+                {
+                    late.Add(comment);
+                }
+            }
         }
+        foreach (var comment in late)
+        {
+            var (id, parentId) = (comment.Id, comment.ParentId);
+            await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(x => x.SetProperty(c => c.ParentId, parentId), ct);
+        }
+        run.NewComments.Clear();
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         run.ArticleIds.AddRange(saved.Select(a => a.Id));
@@ -384,7 +452,14 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         if (isNew && run.Slugs.Contains(slug))
         {
-            slug = $"{slug}-{id}";
+            // Another story has it (e.g. the same export imported under another site address): the WordPress id
+            // makes it unique, and a counter when even that is taken.
+            var stem = $"{slug}-{id}";
+            slug = stem;
+            for (var n = 2; run.Slugs.Contains(slug); n++)
+            {
+                slug = $"{stem}-{n}";
+            }
         }
         if (article is null)
         {
@@ -448,7 +523,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 }
             }
         }
-        Comments(item, run.Site, article, existingComments, threads, report);
+        Comments(item, run, article, existingComments, threads, report);
         return article;
     }
 
@@ -463,7 +538,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     }
 
     /// <summary>The post's comments, tracked against the article; replies are linked to their parents after the save.</summary>
-    private void Comments(XElement item, string site, Article article, Dictionary<string, Comment> existing, List<(Comment, Comment)> threads, ImportReport report)
+    private void Comments(XElement item, Run run, Article article, Dictionary<string, Comment> existing, List<(Comment, Comment)> threads, ImportReport report)
     {
         var byWordPressId = new Dictionary<string, Comment>();
         var parents = new List<(Comment Comment, string ParentId)>();
@@ -484,7 +559,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 "trash" => CommentStatus.Trash,
                 _ => CommentStatus.Pending,
             };
-            var key = $"{site}#comment-{id}";
+            var key = $"{run.Site}#comment-{id}";
             var comment = existing.GetValueOrDefault(key);
             var body = System.Net.WebUtility.HtmlDecode(StripTags(Value(element, "comment_content")));
             var url = Value(element, "comment_author_url");
@@ -498,7 +573,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                     AuthorEmail = Truncate(Value(element, "comment_author_email").ToLowerInvariant(), CommentOptions.MaxEmailLength),
                     Body = "",
                 };
-                db.Comments.Add(comment);
+                run.NewComments.Add(comment);
             }
             comment.Body = Truncate(body, CommentOptions.MaxBodyLength);
             comment.BodyHtml = commentText.Render(comment.Body);
