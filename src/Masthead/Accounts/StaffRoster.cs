@@ -123,6 +123,46 @@ public sealed class StaffRoster(MastheadDb db, UserManager<StaffUser> users, Rol
         return new StaffResult(StaffOutcome.Done, [], user);
     }
 
+    public Task<StaffUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(email.Trim());
+
+    /// <summary>
+    /// An invited account (no password) for an author profile that already exists, e.g. a writer brought in by an
+    /// import. Runs in the caller's transaction and sends nothing: the invitation is sent later from /admin/users.
+    /// </summary>
+    public async Task<StaffResult> CreateInvitedForAuthorAsync(Author author, string email, string role, CancellationToken ct = default)
+    {
+        email = (email ?? "").Trim();
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email) || email.Length is 0 or > 254)
+        {
+            return new StaffResult(StaffOutcome.Invalid, [new("Email", "Please enter a valid email address.")]);
+        }
+        if (!StaffRoles.All.Contains(role))
+        {
+            return new StaffResult(StaffOutcome.Invalid, [new("Role", $"Unknown role '{role}'.")]);
+        }
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new IdentityRole<int>(role));
+        }
+        var now = clock.UtcNow;
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = author.Name.Length > MaxNameLength ? author.Name[..MaxNameLength] : author.Name,
+            AuthorId = author.Id,
+            CreatedAt = now,
+            InvitedAt = now,
+        };
+        var created = await users.CreateAsync(user);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRoleAsync(user, role);
+        }
+        ct.ThrowIfCancellationRequested();
+        return created.Succeeded ? new StaffResult(StaffOutcome.Done, [], user) : StaffResult.From(created);
+    }
+
     /// <summary>Creates an invited account and mails its invitation link.</summary>
     public async Task<StaffResult> InviteAsync(Staffer by, string email, string name, string role, CancellationToken ct = default)
     {

@@ -27,21 +27,63 @@ public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer render
         }
     }
 
-    /// <summary>Recomputes every published story's neighbours, e.g. after the demo or an import.</summary>
+    /// <summary>
+    /// Recomputes every published story's neighbours, e.g. after the demo or an import. The stories, their tags and
+    /// the index's vocabulary are read once; per story only the full-text match is a query, so a rebuild of
+    /// thousands of stories takes seconds rather than one round trip per word.
+    /// </summary>
     public async Task RebuildAsync(CancellationToken ct)
     {
         // Inside a caller's transaction (an import) the rebuild joins it; otherwise it is one of its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var ids = await db.Articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).ToListAsync(ct);
-        foreach (var id in ids)
+        await db.RelatedArticles.ExecuteDeleteAsync(ct);
+        var stories = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
+            .Select(a => new Story(a.Id, a.Headline, a.Standfirst, a.BodyMarkdown, a.SectionId, a.PublishedAt!.Value, a.Tags.Select(t => t.Id).ToList()))
+            .ToDictionaryAsync(a => a.Id, ct);
+        var byTag = stories.Values.SelectMany(a => a.Tags.Select(t => (Tag: t, a.Id))).ToLookup(x => x.Tag, x => x.Id);
+        var documents = await ScalarAsync("SELECT count(*) FROM ArticleWords", [], ct);
+        var vocabulary = new Dictionary<string, long>();
+        await using (var command = await CommandAsync("SELECT term, max(doc) FROM ArticleWordsVocab GROUP BY term", ct))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            await RefreshAsync(id, true, ct);
+            while (await reader.ReadAsync(ct))
+            {
+                vocabulary[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+        var rows = new List<RelatedArticle>();
+        foreach (var story in stories.Values)
+        {
+            var terms = DistinctiveTerms(Text(story), documents, term => vocabulary.GetValueOrDefault(term));
+            var textScores = terms.Count == 0 ? new Dictionary<int, double>() : await TextMatchesAsync(story.Id, terms, ct);
+            var byTags = story.Tags.SelectMany(t => byTag[t]).Where(id => id != story.Id)
+                .GroupBy(id => id).Select(g => (Id: g.Key, Shared: g.Count()))
+                .OrderByDescending(x => x.Shared).Take(Candidates).ToDictionary(x => x.Id, x => x.Shared);
+            var facts = textScores.Keys.Union(byTags.Keys).Where(stories.ContainsKey).Select(id => stories[id]);
+            rows.AddRange(Rank(story, textScores, byTags, facts.Select(f => (f.Id, f.SectionId, f.PublishedAt))));
+        }
+        // One prepared insert for every row: EF's per-row work would be most of a rebuild.
+        await using (var insert = await CommandAsync("INSERT INTO RelatedArticles (ArticleId, RelatedId, Rank, Score) VALUES ($a, $r, $rank, $score)", ct))
+        {
+            foreach (var row in rows)
+            {
+                insert.Parameters.Clear();
+                AddParameter(insert, "$a", row.ArticleId);
+                AddParameter(insert, "$r", row.RelatedId);
+                AddParameter(insert, "$rank", row.Rank);
+                AddParameter(insert, "$score", row.Score);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
         }
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
         }
     }
+
+    private sealed record Story(int Id, string Headline, string Standfirst, string BodyMarkdown, int SectionId, DateTime PublishedAt, List<int> Tags);
+
+    private string Text(Story a) => $"{a.Headline} {a.Headline} {a.Headline} {a.Standfirst} {renderer.PlainText(a.BodyMarkdown)}";
 
     /// <summary>Stores the story's neighbours and returns them; a story that is not public has none and is no one's.</summary>
     private async Task<IReadOnlyList<int>> RefreshAsync(int articleId, bool isPublic, CancellationToken ct)
@@ -53,15 +95,14 @@ public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer render
             return [];
         }
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId && a.Status == ArticleStatus.Published)
-            .Select(a => new { a.Headline, a.Standfirst, a.BodyMarkdown, a.SectionId, PublishedAt = a.PublishedAt!.Value, Tags = a.Tags.Select(t => t.Id).ToList() })
+            .Select(a => new Story(a.Id, a.Headline, a.Standfirst, a.BodyMarkdown, a.SectionId, a.PublishedAt!.Value, a.Tags.Select(t => t.Id).ToList()))
             .FirstOrDefaultAsync(ct);
         if (article is null)
         {
             return [];
         }
 
-        var text = $"{article.Headline} {article.Headline} {article.Headline} {article.Standfirst} {renderer.PlainText(article.BodyMarkdown)}";
-        var terms = await DistinctiveTermsAsync(text, ct);
+        var terms = await DistinctiveTermsAsync(Text(article), ct);
         var textScores = terms.Count == 0 ? new Dictionary<int, double>() : await TextMatchesAsync(articleId, terms, ct);
 
         var tagIds = article.Tags;
@@ -73,6 +114,22 @@ public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer render
         var ids = textScores.Keys.Union(byTags.Keys).ToList();
         var facts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.SectionId, PublishedAt = a.PublishedAt!.Value }).ToListAsync(ct);
+        var rows = Rank(article, textScores, byTags, facts.Select(f => (f.Id, f.SectionId, f.PublishedAt)));
+        db.RelatedArticles.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        // Later refreshes delete these rows with ExecuteDelete: the context must not hold on to them.
+        foreach (var row in rows)
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
+        return rows.Select(r => r.RelatedId).ToList();
+    }
+
+    /// <summary>The closest candidates, best first: text similarity, shared tags, same section, nearness in time.</summary>
+    private static List<RelatedArticle> Rank(Story article, Dictionary<int, double> textScores, Dictionary<int, int> byTags,
+        IEnumerable<(int Id, int SectionId, DateTime PublishedAt)> facts)
+    {
+        var tagIds = article.Tags;
         var best = textScores.Count == 0 ? 1 : textScores.Values.Max();
         var ranked = facts.Select(f =>
             {
@@ -85,37 +142,39 @@ public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer render
             .OrderByDescending(x => x.Score).ThenByDescending(x => x.Id)
             .Take(Stored)
             .ToList();
-        var rows = ranked.Select((r, i) => new RelatedArticle { ArticleId = articleId, RelatedId = r.Id, Rank = i + 1, Score = Math.Round(r.Score, 4) }).ToList();
-        db.RelatedArticles.AddRange(rows);
-        await db.SaveChangesAsync(ct);
-        // Later refreshes delete these rows with ExecuteDelete: the context must not hold on to them.
-        foreach (var row in rows)
-        {
-            db.Entry(row).State = EntityState.Detached;
-        }
-        return ranked.Select(r => r.Id).ToList();
+        return ranked.Select((r, i) => new RelatedArticle { ArticleId = article.Id, RelatedId = r.Id, Rank = i + 1, Score = Math.Round(r.Score, 4) }).ToList();
     }
 
     /// <summary>The story's words that are frequent in it and rare in the other stories (TF-IDF, document counts from the index).</summary>
     private async Task<IReadOnlyList<string>> DistinctiveTermsAsync(string text, CancellationToken ct)
     {
-        var counts = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)
-            .Where(w => w.Length >= 4 && !StopWords.Contains(w))
-            .GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
-        if (counts.Count == 0)
-        {
-            return [];
-        }
         var documents = await ScalarAsync("SELECT count(*) FROM ArticleWords", [], ct);
         var frequency = new Dictionary<string, long>();
-        foreach (var term in counts.Keys)
+        foreach (var term in Counts(text).Keys)
         {
             frequency[term] = await ScalarAsync("SELECT coalesce(max(doc), 0) FROM ArticleWordsVocab WHERE term = $t", [("$t", term)], ct);
         }
-        return counts.Select(c => (Term: c.Key, Weight: c.Value * Math.Log((documents + 1.0) / (frequency[c.Key] + 1.0))))
+        return DistinctiveTerms(text, documents, frequency.GetValueOrDefault);
+    }
+
+    private static IReadOnlyList<string> DistinctiveTerms(string text, long documents, Func<string, long> frequency) =>
+        Counts(text).Select(c => (Term: c.Key, Weight: c.Value * Math.Log((documents + 1.0) / (frequency(c.Key) + 1.0))))
             .Where(x => x.Weight > 0)
             .OrderByDescending(x => x.Weight).ThenBy(x => x.Term)
             .Take(QueryTerms).Select(x => x.Term).ToList();
+
+    private static Dictionary<string, int> Counts(string text) =>
+        Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)
+            .Where(w => w.Length >= 4 && !StopWords.Contains(w))
+            .GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+
+    private async Task<System.Data.Common.DbCommand> CommandAsync(string sql, CancellationToken ct)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        await OpenAsync(ct);
+        return command;
     }
 
     /// <summary>Published stories matching any of the terms, with BM25 (higher is closer).</summary>

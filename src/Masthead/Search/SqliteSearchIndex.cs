@@ -57,14 +57,57 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         // Inside a caller's transaction (an import) the rebuild joins it; otherwise it is one of its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch; DELETE FROM ArticleWords;", ct);
-        var ids = await db.Articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).ToListAsync(ct);
-        foreach (var id in ids)
+        // One read of every published story and two prepared inserts reused for all of them: a rebuild after an
+        // import of thousands of stories is not thousands of round trips through EF.
+        var articles = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
+            .Select(a => new
+            {
+                a.Id, a.Headline, a.Standfirst, a.BodyMarkdown,
+                Tags = a.Tags.Select(t => t.Name).ToList(),
+                Bylines = a.Bylines.Select(b => b.Author.Name).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            await IndexAsync(id, ct);
+            var connection = db.Database.GetDbConnection();
+            await using var search = connection.CreateCommand();
+            search.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            search.CommandText = "INSERT INTO ArticleSearch(rowid, headline, standfirst, body, tags, bylines) VALUES ($id, $headline, $standfirst, $body, $tags, $bylines)";
+            await using var words = connection.CreateCommand();
+            words.Transaction = search.Transaction;
+            words.CommandText = "INSERT INTO ArticleWords(rowid, words) VALUES ($id, $words)";
+            foreach (var article in articles)
+            {
+                var body = renderer.PlainText(article.BodyMarkdown);
+                var tags = string.Join(", ", article.Tags);
+                Parameters(search, ("$id", article.Id), ("$headline", article.Headline), ("$standfirst", article.Standfirst), ("$body", body),
+                    ("$tags", tags), ("$bylines", string.Join(", ", article.Bylines)));
+                await search.ExecuteNonQueryAsync(ct);
+                Parameters(words, ("$id", article.Id), ("$words", $"{article.Headline} {article.Standfirst} {tags} {body}"));
+                await words.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
+        }
+    }
+
+    private static void Parameters(DbCommand command, params (string Name, object Value)[] values)
+    {
+        command.Parameters.Clear();
+        foreach (var (name, value) in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
     }
 

@@ -83,6 +83,50 @@ public sealed class WordPressImportTests(MastheadApp app) : IClassFixture<Masthe
     }
 
     [Fact]
+    public async Task The_exports_authors_become_invited_staff_accounts_without_passwords_linked_to_their_profiles_once()
+    {
+        var site = $"http://{Newsroom.Unique("authors")}.example";
+        var taken = $"{Newsroom.Unique("taken")}@example.com";
+        var existing = await app.WithServicesAsync(sp => sp.GetRequiredService<Masthead.Accounts.StaffRoster>()
+            .CreateAsync(taken, "Already Staff", Masthead.Accounts.StaffRoles.Editor, "a-long-password-1"));
+        var ruth = Newsroom.Unique("Ruth");
+        var owen = Newsroom.Unique("Owen");
+        var xml = (await File.ReadAllTextAsync(Fixture)).Replace("http://localhost:8081", site).Replace("Ruth Calder", ruth).Replace("Owen Price", owen)
+            .Replace("rcalder@example.com", $"ruth@{new Uri(site).Host}").Replace("oprice@example.com", $"owen@{new Uri(site).Host}")
+            .Replace("admin@example.com", taken);
+
+        var report = await ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
+
+        Assert.Null(report.Error);
+        Assert.Equal(2, report.StaffInvited);
+        Assert.Contains(report.Skipped, s => s.Contains(taken) && s.Contains("Already Staff"));
+        var accounts = await app.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email!.EndsWith("@" + new Uri(site).Host))
+            .Select(u => new
+            {
+                u.Email, u.DisplayName, u.PasswordHash, u.InvitedAt, u.AuthorId,
+                Author = db.Authors.Where(a => a.Id == u.AuthorId).Select(a => a.Name).FirstOrDefault(),
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => db.Roles.First(x => x.Id == r.RoleId).Name).ToList(),
+            })
+            .OrderBy(u => u.Email).ToListAsync());
+        Assert.Equal(2, accounts.Count);
+        var invited = accounts[0];
+        Assert.Equal(owen, invited.DisplayName);
+        Assert.Null(invited.PasswordHash);
+        Assert.NotNull(invited.InvitedAt);
+        Assert.Equal(owen, invited.Author);
+        Assert.Equal(["author"], invited.Roles);
+        Assert.Equal(ruth, accounts[1].Author);
+        // The address that already had an account got no second one.
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == taken)));
+        Assert.NotNull(existing.User);
+
+        var again = await ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
+        Assert.Equal(0, again.StaffInvited);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.EndsWith("@" + new Uri(site).Host))));
+        Assert.DoesNotContain(again.Skipped, s => s.Contains("ruth@"));
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_and_saves_nothing()
     {
         var before = await CountAsync();

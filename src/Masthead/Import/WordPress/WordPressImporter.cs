@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using Masthead.Accounts;
 using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
@@ -8,6 +9,7 @@ using Masthead.Media;
 using Masthead.Search;
 using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Masthead.Import.WordPress;
 
@@ -20,6 +22,8 @@ public sealed class ImportReport
     public int Sections { get; set; }
     public int Tags { get; set; }
     public int Authors { get; set; }
+    /// <summary>Staff accounts made for the export's authors, waiting for an admin to send their invitations.</summary>
+    public int StaffInvited { get; set; }
     public int Images { get; set; }
     public int Redirects { get; set; }
     public List<string> Skipped { get; } = [];
@@ -30,7 +34,7 @@ public sealed class ImportReport
     public override string ToString() =>
         Error is not null ? $"Import failed, nothing was changed: {Error}"
         : $"{(DryRun ? "Dry run (nothing saved): " : "")}{Imported} articles imported, {Updated} updated, {Comments} comments, {Sections} sections, " +
-          $"{Tags} tags, {Authors} authors, {Images} images, {Redirects} redirects; {Skipped.Count} skipped" +
+          $"{Tags} tags, {Authors} authors ({StaffInvited} staff accounts to invite), {Images} images, {Redirects} redirects; {Skipped.Count} skipped" +
           (Skipped.Count == 0 ? "." : ":\n  " + string.Join("\n  ", Skipped));
 }
 
@@ -42,7 +46,7 @@ public sealed class ImportReport
 /// DTDs and external entities are refused, which also stops entity-expansion bombs.
 /// </summary>
 public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, CommentText commentText, SiteClock clock,
-    SiteCache cache, SectionDirectory sections, ISearchIndex search, RelatedStories related)
+    SiteCache cache, SectionDirectory sections, ISearchIndex search, RelatedStories related, StaffRoster roster)
 {
     private static readonly XNamespace Wp = "http://wordpress.org/export/1.2/";
     private static readonly XNamespace Wp11 = "http://wordpress.org/export/1.1/";
@@ -51,13 +55,22 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     private static readonly XNamespace Excerpt11 = "http://wordpress.org/export/1.1/excerpt/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
 
+    /// <summary>Items written per SaveChanges: big enough that a save is cheap per row, small enough to bound memory.</summary>
+    private const int BatchSize = 200;
+
     public async Task<ImportReport> ImportAsync(Stream file, bool dryRun, Action<string>? progress, CancellationToken ct)
     {
         var report = new ImportReport { DryRun = dryRun };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Change detection runs explicitly before each batch's save; left on, every Add and lookup would scan all
+        // tracked rows, which made a long export quadratic.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            await ReadAsync(file, report, progress, ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var run = await ReadAsync(file, report, progress, ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            await StaffAccountsAsync(run, report, ct);
         }
         catch (XmlException e)
         {
@@ -66,12 +79,17 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             report.Error = $"the file is not a readable WordPress export at line {e.LineNumber}, column {e.LinePosition}: {e.Message}";
             return report;
         }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
         if (dryRun)
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return report;
         }
+        progress?.Invoke("Rebuilding the search index and related stories");
         await search.RebuildAsync(ct);
         await related.RebuildAsync(ct);
         await transaction.CommitAsync(ct);
@@ -80,15 +98,83 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         return report;
     }
 
-    private async Task ReadAsync(Stream file, ImportReport report, Action<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// What one import knows across items: the site's existing sections, tags, authors, images, slugs and redirects,
+    /// loaded once so items are matched in memory rather than with a query each.
+    /// </summary>
+    private sealed class Run
+    {
+        public string Site = "";
+        public readonly Dictionary<string, (Author Author, string Email)> AuthorsByLogin = new(StringComparer.OrdinalIgnoreCase);
+        public required Dictionary<string, Author> Authors;
+        public readonly Dictionary<string, Section> Categories = new(StringComparer.OrdinalIgnoreCase);
+        public required Dictionary<string, Section> Sections;
+        public required Dictionary<string, Tag> Tags;
+        public required Dictionary<string, Image> Images;
+        public readonly Dictionary<string, Image> Attachments = [];
+        public required HashSet<string> Slugs;
+        public required HashSet<string> RedirectPaths;
+        public readonly List<(Article Article, string AttachmentId)> Thumbnails = [];
+        public readonly List<XElement> Batch = [];
+        public readonly List<int> ArticleIds = [];
+        /// <summary>New comments of the current batch, oldest first per story, written after their stories have ids.</summary>
+        public readonly List<Comment> NewComments = [];
+    }
+
+    private async Task InsertCommentsAsync(List<Comment> comments, Dictionary<Comment, Comment> parentOf, CancellationToken ct)
+    {
+        if (comments.Count == 0)
+        {
+            return;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """
+                INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, AuthorUrl, Body, BodyHtml, Status, CreatedAt, IpAddress, NotifyReplies, ImportKey)
+                VALUES ($article, $parent, $name, $email, $url, $body, $html, $status, $created, $ip, 0, $key) RETURNING Id
+                """;
+            foreach (var comment in comments)
+            {
+                comment.ArticleId = comment.Article.Id;
+                comment.ParentId = parentOf.TryGetValue(comment, out var parent) && parent.Id != 0 ? parent.Id : null;
+                command.Parameters.Clear();
+                foreach (var (name, value) in new (string, object?)[]
+                {
+                    ("$article", comment.ArticleId), ("$parent", comment.ParentId), ("$name", comment.AuthorName), ("$email", comment.AuthorEmail),
+                    ("$url", comment.AuthorUrl), ("$body", comment.Body), ("$html", comment.BodyHtml), ("$status", (int)comment.Status),
+                    ("$created", DateTime.SpecifyKind(comment.CreatedAt, DateTimeKind.Utc)), ("$ip", comment.IpAddress), ("$key", comment.ImportKey),
+                })
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = value ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+                comment.Id = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Run> ReadAsync(Stream file, ImportReport report, Action<string>? progress, CancellationToken ct)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, Async = true, IgnoreWhitespace = true };
         using var reader = XmlReader.Create(file, settings);
-        var site = "";
-        var authors = new Dictionary<string, Author>(StringComparer.OrdinalIgnoreCase);
-        var categories = new Dictionary<string, Section>(StringComparer.OrdinalIgnoreCase);
-        var attachments = new Dictionary<string, Image>();
-        var pendingThumbnails = new List<(int ArticleId, string AttachmentId)>();
+        var run = new Run
+        {
+            Authors = await db.Authors.ToDictionaryAsync(a => a.Slug, ct),
+            Sections = await db.Sections.ToDictionaryAsync(x => x.Slug, ct),
+            Tags = await db.Tags.ToDictionaryAsync(t => t.Slug, ct),
+            Images = await db.Images.Where(i => i.FileName.StartsWith("imported/")).ToDictionaryAsync(i => i.FileName, ct),
+            Slugs = [.. await db.Articles.AsNoTracking().Select(a => a.Slug).ToListAsync(ct)],
+            RedirectPaths = [.. await db.Redirects.AsNoTracking().Select(r => r.Path).ToListAsync(ct)],
+        };
         var items = 0;
 
         await reader.MoveToContentAsync();
@@ -104,22 +190,24 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             switch (reader.LocalName)
             {
                 case "base_site_url" when isWp:
-                    site = (await reader.ReadElementContentAsStringAsync()).Trim().TrimEnd('/');
+                    run.Site = (await reader.ReadElementContentAsStringAsync()).Trim().TrimEnd('/');
                     continue;
                 case "author" when isWp:
-                    var author = await AuthorAsync((XElement)await XNode.ReadFromAsync(reader, ct), report, ct);
-                    authors[author.Login] = author.Author;
+                    ReadAuthor((XElement)await XNode.ReadFromAsync(reader, ct), run, report);
                     continue;
                 case "category" when isWp:
-                    var (nicename, section) = await SectionAsync((XElement)await XNode.ReadFromAsync(reader, ct), report, ct);
-                    categories[nicename] = section;
+                    var (nicename, section) = ReadSection((XElement)await XNode.ReadFromAsync(reader, ct), run, report);
+                    run.Categories[nicename] = section;
                     continue;
                 case "tag" when isWp:
-                    await TagAsync(Value((XElement)await XNode.ReadFromAsync(reader, ct), "tag_slug"), null, report, ct);
+                    ReadTag(Value((XElement)await XNode.ReadFromAsync(reader, ct), "tag_slug"), null, run, report);
                     continue;
                 case "item" when ns.Length == 0:
-                    var item = (XElement)await XNode.ReadFromAsync(reader, ct);
-                    await ItemAsync(item, site, authors, categories, attachments, pendingThumbnails, report, ct);
+                    run.Batch.Add((XElement)await XNode.ReadFromAsync(reader, ct));
+                    if (run.Batch.Count == BatchSize)
+                    {
+                        await BatchAsync(run, report, ct);
+                    }
                     if (++items % 25 == 0)
                     {
                         progress?.Invoke($"{items} items read, {report.Imported + report.Updated} articles, {report.Comments} comments");
@@ -128,67 +216,187 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             }
             await reader.ReadAsync();
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var (articleId, attachmentId) in pendingThumbnails)
+        await BatchAsync(run, report, ct);
+
+        // Featured pictures are attachments, which may come after the posts that use them.
+        foreach (var group in run.Thumbnails.GroupBy(t => t.AttachmentId))
         {
-            if (attachments.TryGetValue(attachmentId, out var image))
+            if (run.Attachments.TryGetValue(group.Key, out var image))
             {
-                await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ImageId, image.Id), ct);
+                var ids = group.Select(t => t.Article.Id).ToList();
+                await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.ImageId, image.Id), ct);
             }
         }
+        // Counted once at the end, in the database: an update may leave comments the file no longer has.
+        var articleIds = run.ArticleIds;
+        await db.Articles.Where(a => articleIds.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentCount,
+            a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), ct);
         progress?.Invoke($"{items} items read");
+        return run;
     }
 
-    private async Task<(string Login, Author Author)> AuthorAsync(XElement element, ImportReport report, CancellationToken ct)
+    /// <summary>
+    /// Each WordPress author becomes a staff account to invite (role author, no password, linked to the author
+    /// profile). No mail goes out: an admin sends the invitations from /admin/users. An address that already belongs
+    /// to an account is not given a second one; an account without an author profile is linked to this one.
+    /// </summary>
+    private async Task StaffAccountsAsync(Run run, ImportReport report, CancellationToken ct)
+    {
+        foreach (var (login, (author, email)) in run.AuthorsByLogin)
+        {
+            if (email.Length == 0)
+            {
+                report.Skipped.Add($"author {login}: no email address, so no staff account");
+                continue;
+            }
+            if (await roster.FindByEmailAsync(email) is { } account)
+            {
+                if (account.AuthorId == author.Id)
+                {
+                    continue; // made by an earlier import of this site
+                }
+                if (account.AuthorId is null)
+                {
+                    account.AuthorId = author.Id;
+                    await db.SaveChangesAsync(ct);
+                    report.Skipped.Add($"author {login} <{email}>: already a staff account ({account.DisplayName}), now linked to the author profile {author.Name}");
+                }
+                else
+                {
+                    report.Skipped.Add($"author {login} <{email}>: the address already belongs to the staff account {account.DisplayName}; no second account");
+                }
+                continue;
+            }
+            var authorId = author.Id;
+            if (await db.Users.AsNoTracking().Where(u => u.AuthorId == authorId).Select(u => u.Email).FirstOrDefaultAsync(ct) is { } owner)
+            {
+                report.Skipped.Add($"author {login} <{email}>: the author profile {author.Name} already belongs to the staff account {owner}; no second account");
+                continue;
+            }
+            var result = await roster.CreateInvitedForAuthorAsync(author, email, StaffRoles.Author, ct);
+            if (result.Succeeded)
+            {
+                report.StaffInvited++;
+            }
+            else
+            {
+                report.Skipped.Add($"author {login} <{email}>: no staff account ({string.Join(" ", result.Errors.Select(e => e.Message))})");
+            }
+        }
+    }
+
+    private void ReadAuthor(XElement element, Run run, ImportReport report)
     {
         var login = Value(element, "author_login");
         var name = Value(element, "author_display_name") is { Length: > 0 } display ? display : login;
         var slug = Slugs.From(name) is { Length: > 0 } s ? s : Slugs.From(login);
         var email = Value(element, "author_email");
-        var author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug, ct) ?? db.Authors.Local.FirstOrDefault(a => a.Slug == slug);
-        if (author is null)
+        if (!run.Authors.TryGetValue(slug, out var author))
         {
             author = new Author { Slug = slug, Name = name, Email = email.Length > 0 ? email : null };
             db.Authors.Add(author);
+            run.Authors[slug] = author;
             report.Authors++;
         }
-        return (login, author);
+        run.AuthorsByLogin[login] = (author, email);
     }
 
-    private async Task<(string Nicename, Section Section)> SectionAsync(XElement element, ImportReport report, CancellationToken ct)
+    private (string Nicename, Section Section) ReadSection(XElement element, Run run, ImportReport report)
     {
         var nicename = Value(element, "category_nicename");
         var name = System.Net.WebUtility.HtmlDecode(Value(element, "cat_name"));
         var slug = Slugs.From(nicename) is { Length: > 0 } s ? s : Slugs.From(name);
-        var section = await db.Sections.FirstOrDefaultAsync(x => x.Slug == slug, ct) ?? db.Sections.Local.FirstOrDefault(x => x.Slug == slug);
-        if (section is null)
+        if (!run.Sections.TryGetValue(slug, out var section))
         {
             section = new Section { Slug = slug, Name = name, Description = Value(element, "category_description"), Position = 100 };
             db.Sections.Add(section);
+            run.Sections[slug] = section;
             report.Sections++;
         }
         return (nicename, section);
     }
 
-    private async Task<Tag?> TagAsync(string nicename, string? displayName, ImportReport report, CancellationToken ct)
+    private Tag? ReadTag(string nicename, string? displayName, Run run, ImportReport report)
     {
         var slug = Slugs.From(nicename);
         if (slug.Length == 0)
         {
             return null;
         }
-        var tag = db.Tags.Local.FirstOrDefault(t => t.Slug == slug) ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct);
-        if (tag is null)
+        if (!run.Tags.TryGetValue(slug, out var tag))
         {
             tag = new Tag { Slug = slug, Name = displayName ?? nicename };
             db.Tags.Add(tag);
+            run.Tags[slug] = tag;
             report.Tags++;
         }
         return tag;
     }
 
-    private async Task ItemAsync(XElement item, string site, Dictionary<string, Author> authors, Dictionary<string, Section> categories,
-        Dictionary<string, Image> attachments, List<(int, string)> thumbnails, ImportReport report, CancellationToken ct)
+    /// <summary>
+    /// Writes a batch of items: the stories through EF (which gives them ids), then their new comments with one
+    /// prepared insert (tens of thousands of rows are most of an export, and EF's per-row work was most of the
+    /// time), oldest first so a reply's parent already has its id; replies whose parent came later are linked after.
+    /// The items' rows are then let go, so the change tracker does not grow with the file.
+    /// </summary>
+    private async Task BatchAsync(Run run, ImportReport report, CancellationToken ct)
+    {
+        if (run.Batch.Count == 0)
+        {
+            return;
+        }
+        var postKeys = run.Batch.Select(i => $"{run.Site}#post-{Value(i, "post_id")}").ToList();
+        var articles = await db.Articles.Include(a => a.Tags).Include(a => a.Bylines).AsSplitQuery()
+            .Where(a => postKeys.Contains(a.ImportKey!)).ToDictionaryAsync(a => a.ImportKey!, ct);
+        var commentKeys = run.Batch.SelectMany(i => i.Elements(Wp + "comment").Concat(i.Elements(Wp11 + "comment")))
+            .Select(e => $"{run.Site}#comment-{Value(e, "comment_id")}").ToList();
+        var comments = commentKeys.Count == 0 ? [] : await db.Comments.Where(c => commentKeys.Contains(c.ImportKey!)).ToDictionaryAsync(c => c.ImportKey!, ct);
+        var threads = new List<(Comment Comment, Comment Parent)>();
+        var saved = new List<Article>();
+
+        foreach (var item in run.Batch)
+        {
+            if (Item(item, run, articles, comments, threads, report) is { } article)
+            {
+                saved.Add(article);
+            }
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        var parentOf = threads.ToDictionary(t => t.Comment, t => t.Parent);
+        await InsertCommentsAsync(run.NewComments, parentOf, ct);
+        var late = new List<Comment>();
+        foreach (var (comment, parent) in threads)
+        {
+            if (comment.ParentId != parent.Id)
+            {
+                comment.ParentId = parent.Id;
+                if (run.NewComments.Contains(comment))
+                {
+                    late.Add(comment);
+                }
+            }
+        }
+        foreach (var comment in late)
+        {
+            var (id, parentId) = (comment.Id, comment.ParentId);
+            await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(x => x.SetProperty(c => c.ParentId, parentId), ct);
+        }
+        run.NewComments.Clear();
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        run.ArticleIds.AddRange(saved.Select(a => a.Id));
+
+        // The shared lookups (authors, sections, tags, images) stay tracked; this batch's rows are done with.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not (Author or Section or Tag or Image)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+        run.Batch.Clear();
+    }
+
+    private Article? Item(XElement item, Run run, Dictionary<string, Article> existing, Dictionary<string, Comment> existingComments,
+        List<(Comment, Comment)> threads, ImportReport report)
     {
         var id = Value(item, "post_id");
         var type = Value(item, "post_type");
@@ -200,40 +408,40 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         {
             var url = Value(item, "attachment_url");
             var fileName = $"imported/{id}-{Slugs.From(Path.GetFileNameWithoutExtension(url))}{Path.GetExtension(url).ToLowerInvariant()}";
-            var image = await db.Images.FirstOrDefaultAsync(i => i.FileName == fileName, ct);
-            if (image is null)
+            if (!run.Images.TryGetValue(fileName, out var image))
             {
                 image = new Image { FileName = fileName, CreatedAt = now };
                 db.Images.Add(image);
+                run.Images[fileName] = image;
                 report.Images++;
             }
             image.SourceUrl = url;
             image.AltText = Meta(item, "_wp_attachment_image_alt") ?? title;
             image.Caption = (string?)item.Element(Excerpt12 + "encoded") ?? (string?)item.Element(Excerpt11 + "encoded") ?? "";
             image.ContentType = Path.GetExtension(url).ToLowerInvariant() switch { ".png" => "image/png", ".gif" => "image/gif", ".webp" => "image/webp", _ => "image/jpeg" };
-            attachments[id] = image;
-            return;
+            run.Attachments[id] = image;
+            return null;
         }
         if (type != "post")
         {
             report.Skipped.Add($"{type} {id} \u201c{title}\u201d: only posts become articles ({type}s are not imported yet)");
-            return;
+            return null;
         }
         if (status is "trash" or "auto-draft" or "inherit")
         {
             report.Skipped.Add($"post {id} \u201c{title}\u201d: status {status}");
-            return;
+            return null;
         }
         var terms = item.Elements("category").ToList();
         var categorySlug = terms.FirstOrDefault(c => (string?)c.Attribute("domain") == "category")?.Attribute("nicename")?.Value;
-        if (categorySlug is null || !categories.TryGetValue(categorySlug, out var section))
+        if (categorySlug is null || !run.Categories.TryGetValue(categorySlug, out var section))
         {
-            section = categories.Values.FirstOrDefault()
-                ?? (await SectionAsync(new XElement("category", new XElement(Wp + "category_nicename", "news"), new XElement(Wp + "cat_name", "News")), report, ct)).Section;
+            section = run.Categories.Values.FirstOrDefault()
+                ?? ReadSection(new XElement("category", new XElement(Wp + "category_nicename", "news"), new XElement(Wp + "cat_name", "News")), run, report).Section;
         }
 
-        var key = $"{site}#post-{id}";
-        var article = await db.Articles.Include(a => a.Tags).Include(a => a.Bylines).AsSplitQuery().FirstOrDefaultAsync(a => a.ImportKey == key, ct);
+        var key = $"{run.Site}#post-{id}";
+        var article = existing.GetValueOrDefault(key);
         var isNew = article is null;
         var postDate = Date(Value(item, "post_date_gmt")) ?? Date(Value(item, "post_date")) ?? now;
         var modified = Date(Value(item, "post_modified_gmt")) ?? postDate;
@@ -242,11 +450,22 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         {
             slug = $"post-{id}";
         }
-        if (isNew && (await db.Articles.AnyAsync(a => a.Slug == slug, ct) || db.Articles.Local.Any(a => a.Slug == slug)))
+        if (isNew && run.Slugs.Contains(slug))
         {
-            slug = $"{slug}-{id}";
+            // Another story has it (e.g. the same export imported under another site address): the WordPress id
+            // makes it unique, and a counter when even that is taken.
+            var stem = $"{slug}-{id}";
+            slug = stem;
+            for (var n = 2; run.Slugs.Contains(slug); n++)
+            {
+                slug = $"{stem}-{n}";
+            }
         }
-        article ??= new Article { Slug = slug, Headline = title, CreatedAt = postDate, ImportKey = key };
+        if (article is null)
+        {
+            article = new Article { Slug = slug, Headline = title, CreatedAt = postDate, ImportKey = key };
+            run.Slugs.Add(slug);
+        }
         article.Headline = title.Length == 0 ? $"Untitled ({id})" : title;
         article.Standfirst = System.Net.WebUtility.HtmlDecode(StripTags((string?)item.Element(Excerpt12 + "encoded") ?? (string?)item.Element(Excerpt11 + "encoded") ?? "")).Trim();
         article.BodyMarkdown = WordPressBody.Convert((string?)item.Element(Content + "encoded") ?? "");
@@ -269,16 +488,16 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         article.Tags.Clear();
         foreach (var term in terms.Where(c => (string?)c.Attribute("domain") == "post_tag"))
         {
-            if (await TagAsync(term.Attribute("nicename")?.Value ?? term.Value, term.Value, report, ct) is { } tag && !article.Tags.Contains(tag))
+            if (ReadTag(term.Attribute("nicename")?.Value ?? term.Value, term.Value, run, report) is { } tag && !article.Tags.Contains(tag))
             {
                 article.Tags.Add(tag);
             }
         }
         if (isNew)
         {
-            if (authors.TryGetValue((string?)item.Element(Dc + "creator") ?? "", out var author))
+            if (run.AuthorsByLogin.TryGetValue((string?)item.Element(Dc + "creator") ?? "", out var author))
             {
-                article.Bylines.Add(new Byline { Author = author, Position = 0 });
+                article.Bylines.Add(new Byline { Author = author.Author, Position = 0 });
             }
             db.Articles.Add(article);
             report.Imported++;
@@ -287,37 +506,29 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         {
             report.Updated++;
         }
-        await db.SaveChangesAsync(ct);
         if (Meta(item, "_thumbnail_id") is { } thumbnail)
         {
-            thumbnails.Add((article.Id, thumbnail));
+            run.Thumbnails.Add((article, thumbnail));
         }
 
         if (article.Status == ArticleStatus.Published)
         {
-            var path = article.Path;
-            foreach (var old in OldPaths(item, site, id))
+            var path = ArticlePaths.For(article.PublishedAt!.Value, article.Slug);
+            foreach (var old in OldPaths(item, id))
             {
-                if (old != path && !await db.Redirects.AnyAsync(r => r.Path == old, ct))
+                if (old != path && run.RedirectPaths.Add(old))
                 {
-                    db.Redirects.Add(new Redirect { Path = old, ArticleId = article.Id, CreatedAt = now });
+                    db.Redirects.Add(new Redirect { Path = old, Article = article, CreatedAt = now });
                     report.Redirects++;
                 }
             }
         }
-        await CommentsAsync(item, site, article, report, ct);
-        await db.SaveChangesAsync(ct);
-
-        // Keep the change tracker small: every save looks at everything tracked, so a long export would slow to a
-        // crawl. The shared lookups (authors, sections, tags, images) stay; this item's rows are done with.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not (Author or Section or Tag or Image)).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
+        Comments(item, run, article, existingComments, threads, report);
+        return article;
     }
 
     /// <summary>The addresses the post had on WordPress: its permalink's path and /?p=ID.</summary>
-    private static IEnumerable<string> OldPaths(XElement item, string site, string id)
+    private static IEnumerable<string> OldPaths(XElement item, string id)
     {
         yield return $"/?p={id}";
         if (Uri.TryCreate((string?)item.Element("link"), UriKind.Absolute, out var link) && link.AbsolutePath.Length > 1 && link.Query.Length == 0)
@@ -326,14 +537,12 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
     }
 
-    private async Task CommentsAsync(XElement item, string site, Article article, ImportReport report, CancellationToken ct)
+    /// <summary>The post's comments, tracked against the article; replies are linked to their parents after the save.</summary>
+    private void Comments(XElement item, Run run, Article article, Dictionary<string, Comment> existing, List<(Comment, Comment)> threads, ImportReport report)
     {
         var byWordPressId = new Dictionary<string, Comment>();
         var parents = new List<(Comment Comment, string ParentId)>();
-        var elements = item.Elements(Wp + "comment").Concat(item.Elements(Wp11 + "comment")).ToList();
-        // A first import finds none of these: look them up once rather than comment by comment.
-        var keys = elements.Select(e => $"{site}#comment-{Value(e, "comment_id")}").ToList();
-        var existing = elements.Count == 0 ? [] : await db.Comments.Where(c => keys.Contains(c.ImportKey!)).ToDictionaryAsync(c => c.ImportKey!, ct);
+        var elements = item.Elements(Wp + "comment").Concat(item.Elements(Wp11 + "comment"));
         foreach (var element in elements.OrderBy(e => Date(Value(e, "comment_date_gmt")) ?? DateTime.MinValue))
         {
             var id = Value(element, "comment_id");
@@ -350,7 +559,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 "trash" => CommentStatus.Trash,
                 _ => CommentStatus.Pending,
             };
-            var key = $"{site}#comment-{id}";
+            var key = $"{run.Site}#comment-{id}";
             var comment = existing.GetValueOrDefault(key);
             var body = System.Net.WebUtility.HtmlDecode(StripTags(Value(element, "comment_content")));
             var url = Value(element, "comment_author_url");
@@ -359,12 +568,12 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 comment = new Comment
                 {
                     ImportKey = key,
-                    ArticleId = article.Id,
+                    Article = article,
                     AuthorName = Truncate(System.Net.WebUtility.HtmlDecode(Value(element, "comment_author")), CommentOptions.MaxNameLength) is { Length: > 0 } n ? n : "Anonymous",
                     AuthorEmail = Truncate(Value(element, "comment_author_email").ToLowerInvariant(), CommentOptions.MaxEmailLength),
                     Body = "",
                 };
-                db.Comments.Add(comment);
+                run.NewComments.Add(comment);
             }
             comment.Body = Truncate(body, CommentOptions.MaxBodyLength);
             comment.BodyHtml = commentText.Render(comment.Body);
@@ -376,14 +585,17 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             byWordPressId[id] = comment;
             report.Comments++;
         }
-        // Two saves per story: the comments (which gives them ids), then the threads between them.
-        await db.SaveChangesAsync(ct);
         foreach (var (comment, parent) in parents)
         {
-            comment.ParentId = parent != "0" && byWordPressId.TryGetValue(parent, out var parentComment) && parentComment != comment ? parentComment.Id : null;
+            if (parent != "0" && byWordPressId.TryGetValue(parent, out var parentComment) && parentComment != comment)
+            {
+                threads.Add((comment, parentComment));
+            }
+            else
+            {
+                comment.ParentId = null;
+            }
         }
-        await db.SaveChangesAsync(ct);
-        article.CommentCount = await db.Comments.CountAsync(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved, ct);
     }
 
     private static string Value(XElement element, string name) =>
