@@ -161,14 +161,16 @@ public sealed class MediaLibrary(MastheadDb db, SiteOptions site, MediaOptions o
         if (!by.CanEditAny)
         {
             // Alt text, caption and credit are part of every page that shows the picture: below editor, only the
-            // uploader may change them, and only while no published story shows it.
+            // uploader may change them, and only where every published story showing it is theirs to publish.
             if (image.UploadedById != by.UserId)
             {
                 return new MediaChangeResult(MediaChange.Forbidden, "Only editors and the person who uploaded this picture can change its details.");
             }
-            if ((await UsesAsync(image, ct)).Articles.Any(a => a.Status == ArticleStatus.Published))
+            var shown = (await UsesAsync(image, ct)).Articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.ArticleId).ToList();
+            var stories = await db.Articles.AsNoTracking().Include(a => a.Bylines).Where(a => shown.Contains(a.Id)).ToListAsync(ct);
+            if (stories.Any(story => !by.CanPublish(story)))
             {
-                return new MediaChangeResult(MediaChange.Forbidden, "This picture appears in published stories: ask an editor to change its details.");
+                return new MediaChangeResult(MediaChange.Forbidden, "This picture appears in published stories you cannot publish: ask an editor to change its details.");
             }
         }
         var changed = new List<string>();
