@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Masthead's benchmark (issue #7). One command:
-#   bash bench/run.sh [--articles 10000] [--comments 100000] [--duration 10] [--post-seconds 10] [--connections 32] [--related]
+#   bash bench/run.sh [--articles 10000] [--comments 100000] [--duration 10] [--post-seconds 10] [--connections 32] [--related] [--keep]
 # builds Release, generates a deterministic newsroom into a fresh temporary database, measures cold start, then loads
 # 127.0.0.1 only, each load bounded in time: nginx serving the saved bytes of the 50-comment article page (the
 # physical limit on this machine), then Masthead's front page, that article page, a tag page, a search and the RSS
 # feed with wrk, then comment posting with bench/CommentLoad. Prints a table and writes bench/results/<time>.json.
 set -euo pipefail
+# The whole script is one block, read before it runs: editing this file during a run cannot break the run.
+{
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-ARTICLES=10000; COMMENTS=100000; DURATION=10; POST_SECONDS=10; CONNECTIONS=32; THREADS=2; WARMUP=3; RELATED=""
+ARTICLES=10000; COMMENTS=100000; DURATION=10; POST_SECONDS=10; CONNECTIONS=32; THREADS=2; WARMUP=3; RELATED=""; KEEP=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) ARTICLES=$2; shift 2 ;;
@@ -18,6 +20,7 @@ while [ $# -gt 0 ]; do
     --post-seconds) POST_SECONDS=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --related) RELATED="--related"; shift ;;
+    --keep) KEEP=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -43,7 +46,7 @@ SITE_PID=""; NGINX_PID=""
 cleanup() {
   if [ -n "$SITE_PID" ]; then kill "$SITE_PID" 2>/dev/null || true; wait "$SITE_PID" 2>/dev/null || true; fi
   if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
+  if [ -n "$KEEP" ]; then echo "kept: $WORK (data/, build/site/, build/commentload/)"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -177,3 +180,5 @@ print(f"article page {$PAGE_BYTES} bytes; cold start {$COLD} s; peak resident {r
       f"{$ARTICLES} articles, {$COMMENTS} comments generated in {$GEN_SECONDS} s; {os.cpu_count()} cores, {cpu}")
 print(f"written to {sys.argv[3]}")
 EOF
+exit
+}
