@@ -111,10 +111,11 @@ cmp -s <(curl -s "http://127.0.0.1:$NGINX_PORT/") "$STATIC/article.html" || { ec
 RESULTS=$WORK/results.tsv
 : >"$RESULTS"
 to_ms() { python3 -c "import sys; v=sys.argv[1]; u=v.lstrip('0123456789.'); n=float(v[:len(v)-len(u)]); print(round(n*{'us':0.001,'ms':1,'s':1000,'m':60000}[u],3))" "$1"; }
-measure() {  # measure NAME URL ENCODING
-  local name=$1 url=$2 encoding=$3 report
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Accept-Encoding: $encoding" "$url" >/dev/null
-  report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" "$url")
+measure() {  # measure NAME URL ENCODING [WRK-LUA-SCRIPT]
+  local name=$1 url=$2 encoding=$3 report script=()
+  [ $# -ge 4 ] && script=(-s "$4")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${script[@]}" -H "Accept-Encoding: $encoding" "$url" >/dev/null
+  report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}" -H "Accept-Encoding: $encoding" "$url")
   local rps p50 p99 non2xx errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$report")
   p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$report")")
@@ -132,6 +133,7 @@ measure "front page" "$BASE/" identity
 measure "article, 50 comments" "$BASE$ARTICLE" identity
 measure "tag page" "$BASE$TAG" identity
 measure "search" "$BASE$SEARCH_PATH" identity
+measure "search, uncached" "$BASE/search" identity "$ROOT/bench/search.lua"
 measure "RSS feed" "$BASE/feed/" identity
 measure "article (br)" "$BASE$ARTICLE" br
 

@@ -90,6 +90,8 @@ internal sealed partial class Worker(int number, Uri baseUri)
 {
     private readonly List<(string Antiforgery, string Token)> _forms = [];
     private readonly Dictionary<int, int> _statuses = [];
+    /// <summary>Keeps a second run on the same database from posting the first run's comments again (refused as duplicates).</summary>
+    private static readonly string RunId = DateTime.UtcNow.Ticks.ToString("x", CultureInfo.InvariantCulture);
 
     public HttpClient Http { get; } = new(new SocketsHttpHandler
     {
@@ -133,7 +135,7 @@ internal sealed partial class Worker(int number, Uri baseUri)
                 Reused++;
             }
             var (antiforgery, token) = _forms[n % _forms.Count];
-            var reader = $"{number}-{n}";
+            var reader = $"{number}-{n}-{RunId}";
             using var request = new HttpRequestMessage(HttpMethod.Post, path)
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
