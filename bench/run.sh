@@ -1,56 +1,186 @@
 #!/usr/bin/env bash
-# First benchmark: serves the demo site in Release on loopback and measures the front page and an article page
-# with wrk (requests/s, p50 and p99 latency). Bounded: each load runs for DURATION seconds (default 10).
-#   bash bench/run.sh [--duration 10] [--connections 32]
+# Masthead's benchmark (issue #7). One command:
+#   bash bench/run.sh [--articles 10000] [--comments 100000] [--duration 10] [--post-seconds 10] [--connections 32] [--related] [--keep]
+# builds Release, generates a deterministic newsroom into a fresh temporary database, measures cold start, then loads
+# 127.0.0.1 only, each load bounded in time: nginx serving the saved bytes of the 50-comment article page (the
+# physical limit on this machine), then Masthead's front page, that article page, a tag page, a search and the RSS
+# feed with wrk, then comment posting with bench/CommentLoad. Prints a table and writes bench/results/<time>.json.
 set -euo pipefail
+# The whole script is one block, read before it runs: editing this file during a run cannot break the run.
+{
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
 
-DURATION=10; CONNECTIONS=32; THREADS=2
+ARTICLES=10000; COMMENTS=100000; DURATION=10; POST_SECONDS=10; CONNECTIONS=32; THREADS=2; WARMUP=3; RELATED=""; KEEP=""
 while [ $# -gt 0 ]; do
   case "$1" in
+    --articles) ARTICLES=$2; shift 2 ;;
+    --comments) COMMENTS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
+    --post-seconds) POST_SECONDS=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
+    --related) RELATED="--related"; shift ;;
+    --keep) KEEP=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null \
-      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-  else
-    echo "wrk is needed: apt-get install wrk" >&2; exit 1
-  fi
-fi
+need() {  # need COMMAND PACKAGE: installs the Debian package when the command is missing
+  command -v "$1" >/dev/null && return 0
+  [ "$(id -u)" -eq 0 ] || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$2" >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
+}
+need wrk wrk
+need sqlite3 sqlite3
+need python3 python3
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need nginx nginx-light
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 PORT=${PORT:-5180}
-DATA=$(mktemp -d /tmp/masthead-bench.XXXXXX)
-OUT=$(mktemp -d /tmp/masthead-bench-build.XXXXXX)
-trap 'kill $SITE_PID 2>/dev/null || true; wait $SITE_PID 2>/dev/null || true; rm -rf "$DATA" "$OUT"' EXIT
+NGINX_PORT=${NGINX_PORT:-5181}
+WORK=$(mktemp -d /tmp/masthead-bench.XXXXXX)
+DATA=$WORK/data; OUT=$WORK/build; STATIC=$WORK/static
+mkdir -p "$DATA" "$OUT" "$STATIC" "$ROOT/bench/results"
+SITE_PID=""; NGINX_PID=""
+cleanup() {
+  if [ -n "$SITE_PID" ]; then kill "$SITE_PID" 2>/dev/null || true; wait "$SITE_PID" 2>/dev/null || true; fi
+  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
+  if [ -n "$KEEP" ]; then echo "kept: $WORK (data/, build/site/, build/commentload/)"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
 
 echo "Building Release ..."
-dotnet publish src/Masthead -c Release -o "$OUT" -nologo >"$DATA/build.log" 2>&1 || { cat "$DATA/build.log"; exit 1; }
-(cd src/Masthead && exec dotnet "$OUT/Masthead.dll" --demo --data "$DATA" --urls "http://127.0.0.1:$PORT" >"$DATA/site.log" 2>&1) &
+dotnet publish src/Masthead -c Release -o "$OUT/site" -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+dotnet build bench/CommentLoad -c Release -o "$OUT/commentload" -nologo >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+
+export Logging__LogLevel__Default=Warning
+echo "Generating $ARTICLES articles and $COMMENTS comments ..."
+GEN_STARTED=$(date +%s.%N)
+(cd "$OUT/site" && dotnet Masthead.dll generate --articles "$ARTICLES" --comments "$COMMENTS" $RELATED --data "$DATA") >"$WORK/generate.txt" 2>"$WORK/generate.log" \
+  || { cat "$WORK/generate.log"; exit 1; }
+GEN_SECONDS=$(python3 -c "print(round($(date +%s.%N) - $GEN_STARTED, 1))")
+value() { grep "^$1=" "$WORK/generate.txt" | cut -d= -f2-; }
+ARTICLE=$(value article); TAG=$(value tag); SEARCH=$(value search)
+SEARCH_PATH="/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$SEARCH")"
+echo "  done in ${GEN_SECONDS}s (rows $(value rows_seconds)s, search index $(value search_index_seconds)s, related stories $(value related_seconds))"
+
+# Comments are published at once and the per-reader limits are opened wide: the load driver posts as many readers,
+# and this measures how fast the site takes comments, not how it turns away floods.
+export Comments__Moderation=PublishAtOnce Comments__FloodSeconds=0 Comments__HourlyLimit=10000 Comments__PostsPerMinutePerAddress=100000
+BASE="http://127.0.0.1:$PORT"
+LAUNCHED=$(date +%s.%N)
+(cd "$OUT/site" && exec dotnet Masthead.dll --data "$DATA" --urls "$BASE" >"$WORK/site.log" 2>&1) &
 SITE_PID=$!
-for _ in $(seq 240); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the site did not start:"; cat "$DATA/site.log"; exit 1; }
+COLD=""
+for _ in $(seq 1500); do  # at most about 30 s
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE$ARTICLE" || true)" = 200 ]; then
+    COLD=$(python3 -c "print(round($(date +%s.%N) - $LAUNCHED, 3))"); break
+  fi
+  sleep 0.02
+done
+[ -n "$COLD" ] || { echo "the site did not serve $ARTICLE:"; cat "$WORK/site.log"; exit 1; }
+echo "Cold start to the first article page: ${COLD}s"
 
-# The lead story (head closes the pipe early, which pipefail would otherwise count as a failure).
-ARTICLE=$(curl -s "http://127.0.0.1:$PORT/" | grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[a-z0-9-]*/"' | head -n 1 | cut -d'"' -f2 || true)
-[ -n "$ARTICLE" ] || { echo "no article link on the front page"; exit 1; }
+# The exact bytes Masthead sends for the article page, served by nginx from a file.
+curl -s -H 'Accept-Encoding: identity' "$BASE$ARTICLE" >"$STATIC/article.html"
+PAGE_BYTES=$(stat -c %s "$STATIC/article.html")
+chmod 755 "$WORK" "$STATIC"; chmod 644 "$STATIC/article.html"
+cat >"$WORK/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx-body; proxy_temp_path $WORK/nginx-proxy; fastcgi_temp_path $WORK/nginx-fastcgi;
+  uwsgi_temp_path $WORK/nginx-uwsgi; scgi_temp_path $WORK/nginx-scgi;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { root $STATIC; default_type text/html; try_files /article.html =404; }
+  }
+}
+EOF
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>>"$WORK/nginx-error.log" &
+NGINX_PID=$!
+for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && break; sleep 0.1; done
+cmp -s <(curl -s "http://127.0.0.1:$NGINX_PORT/") "$STATIC/article.html" || { echo "nginx does not serve the page:"; cat "$WORK/nginx-error.log"; exit 1; }
 
-measure() {
-  local name=$1 path=$2
-  curl -s -o /dev/null "http://127.0.0.1:$PORT$path"   # warm the cache
-  local report
-  report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H 'Accept-Encoding: br' "http://127.0.0.1:$PORT$path")
-  local rps p50 p99
+RESULTS=$WORK/results.tsv
+: >"$RESULTS"
+to_ms() { python3 -c "import sys; v=sys.argv[1]; u=v.lstrip('0123456789.'); n=float(v[:len(v)-len(u)]); print(round(n*{'us':0.001,'ms':1,'s':1000,'m':60000}[u],3))" "$1"; }
+measure() {  # measure NAME URL ENCODING [WRK-LUA-SCRIPT]
+  local name=$1 url=$2 encoding=$3 report script=()
+  [ $# -ge 4 ] && script=(-s "$4")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${script[@]}" -H "Accept-Encoding: $encoding" "$url" >/dev/null
+  report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}" -H "Accept-Encoding: $encoding" "$url")
+  local rps p50 p99 non2xx errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$report")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$report")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$report")
-  printf '%-14s %-60s %10s req/s   p50 %8s   p99 %8s\n' "$name" "$path" "$rps" "$p50" "$p99"
+  p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$report")")
+  p99=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$report")")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$report"); non2xx=${non2xx:-0}
+  errors=$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' <<<"$report"); errors=${errors:-0}
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "/${url#http://127.0.0.1:*/}" "$encoding" "$rps" "$p50" "$p99" "$non2xx" "$errors" >>"$RESULTS"
+  printf '  %-22s %10s req/s  p50 %8s ms  p99 %8s ms  non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "$non2xx"
 }
 
-echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s each, Accept-Encoding: br, on $(nproc) cores"
-measure "front page" "/"
-measure "article page" "$ARTICLE"
+echo "wrk: $THREADS threads, $CONNECTIONS connections, ${WARMUP}s warm-up then ${DURATION}s per scenario, on $(nproc) cores"
+measure "nginx, article bytes" "http://127.0.0.1:$NGINX_PORT/" identity
+kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
+measure "front page" "$BASE/" identity
+measure "article, 50 comments" "$BASE$ARTICLE" identity
+measure "tag page" "$BASE$TAG" identity
+measure "search" "$BASE$SEARCH_PATH" identity
+measure "search, uncached" "$BASE/search" identity "$ROOT/bench/search.lua"
+measure "RSS feed" "$BASE/feed/" identity
+measure "article (br)" "$BASE$ARTICLE" br
+
+echo "Posting comments for ${POST_SECONDS}s with $CONNECTIONS readers at once ..."
+count() { sqlite3 "$DATA/masthead.db" "PRAGMA busy_timeout=10000; SELECT count(*) FROM Comments WHERE ArticleId = $(value article_id) AND Status = $1;" | tail -n 1; }
+APPROVED_BEFORE=$(count 1)
+ALL_BEFORE=$(sqlite3 "$DATA/masthead.db" "PRAGMA busy_timeout=10000; SELECT count(*) FROM Comments;" | tail -n 1)
+dotnet "$OUT/commentload/CommentLoad.dll" --url "$BASE" --path "$ARTICLE" --seconds "$POST_SECONDS" --workers "$CONNECTIONS" --out "$WORK/comments.json" >/dev/null
+APPROVED_AFTER=$(count 1)
+ALL_AFTER=$(sqlite3 "$DATA/masthead.db" "PRAGMA busy_timeout=10000; SELECT count(*) FROM Comments;" | tail -n 1)
+
+PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SITE_PID/status")
+RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$SITE_PID/status")
+
+STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
+python3 - "$RESULTS" "$WORK/comments.json" "$ROOT/bench/results/$STAMP.json" <<EOF
+import json, sys, platform, os
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+posting = json.load(open(sys.argv[2]))
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown")
+nginx = float(rows[0][3])
+scenarios = [dict(scenario=r[0], path=r[1], accept_encoding=r[2], requests_per_second=float(r[3]), p50_ms=float(r[4]), p99_ms=float(r[5]),
+                  non_2xx=int(r[6]), socket_errors=int(r[7]), ratio_to_nginx=round(float(r[3]) / nginx, 3)) for r in rows]
+new_approved = $APPROVED_AFTER - $APPROVED_BEFORE
+new_all = $ALL_AFTER - $ALL_BEFORE
+posting.update(new_comments_in_database=new_all, new_approved_on_article=new_approved, lost=posting["succeeded"] - new_all)
+result = dict(
+    date="$STAMP", machine=dict(cores=os.cpu_count(), cpu=cpu, kernel=platform.release(), load_before="$(cut -d' ' -f1-3 /proc/loadavg)"),
+    dataset=dict(articles=$ARTICLES, comments=$COMMENTS, generate_seconds=$GEN_SECONDS, rows_seconds="$(value rows_seconds)",
+                 search_index_seconds="$(value search_index_seconds)", related_seconds="$(value related_seconds)"),
+    wrk=dict(threads=$THREADS, connections=$CONNECTIONS, seconds=$DURATION, warmup_seconds=$WARMUP),
+    article_page_bytes=$PAGE_BYTES, cold_start_seconds=$COLD, peak_resident_mb=round($PEAK_KB / 1024, 1), resident_at_end_mb=round($RSS_KB / 1024, 1),
+    scenarios=scenarios, comment_posting=posting)
+json.dump(result, open(sys.argv[3], "w"), indent=2)
+
+print()
+print(f"{'scenario':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'vs nginx':>9}")
+for s in scenarios:
+    print(f"{s['scenario']:<22} {s['requests_per_second']:>10.0f} {s['p50_ms']:>8.2f} {s['p99_ms']:>8.2f} {s['non_2xx']:>8} {s['ratio_to_nginx']:>8.0%}")
+p = posting
+print(f"{'post a comment':<22} {p['comments_per_second']:>10.0f} {p['p50_ms']:>8.2f} {p['p99_ms']:>8.2f} {p['failed']:>8}")
+print()
+print(f"comments: {p['succeeded']} answered 303, {new_all} new in the database ({new_approved} approved), lost {p['lost']}; "
+      f"last one on the page at once: {p['last_comment_visible']}; forms fetched {p['forms_fetched']}, reused {p['forms_reused']}")
+print(f"article page {$PAGE_BYTES} bytes; cold start {$COLD} s; peak resident {result['peak_resident_mb']} MB; "
+      f"{$ARTICLES} articles, {$COMMENTS} comments generated in {$GEN_SECONDS} s; {os.cpu_count()} cores, {cpu}")
+print(f"written to {sys.argv[3]}")
+EOF
+exit
+}
