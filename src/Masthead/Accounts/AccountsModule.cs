@@ -48,6 +48,7 @@ public static class AccountsModule
         builder.Services.AddScoped<AccountMail>();
         builder.Services.AddScoped<PasswordResets>();
         builder.Services.AddSingleton<PasswordResets.Throttle>();
+        builder.Services.AddSingleton<PasswordResetQueue>();
         builder.Services.AddSingleton<SetupToken>();
         builder.Services.AddHostedService<SetupAnnouncer>();
         builder.Services.AddScoped<Admin.AdminNavigation>();

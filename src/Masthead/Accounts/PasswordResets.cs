@@ -51,3 +51,33 @@ public sealed class PasswordResets(UserManager<StaffUser> users, AccountMail mai
         }
     }
 }
+
+/// <summary>
+/// Sends reset links after the answer has gone out: whether an address has an account must not show in how long the
+/// answer takes, nor in an error when the mail server is down.
+/// </summary>
+public sealed class PasswordResetQueue(IServiceScopeFactory scopes, ILogger<PasswordResetQueue> logger)
+{
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+
+    public void Request(string email)
+    {
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<PasswordResets>().RequestAsync(email, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A password reset link could not be sent");
+            }
+        });
+        _running.TryAdd(task, 0);
+        task.ContinueWith(done => _running.TryRemove(done, out _), TaskScheduler.Default);
+    }
+
+    /// <summary>Completes when every link asked for so far has been handled (for shutdown and tests).</summary>
+    public Task IdleAsync() => Task.WhenAll(_running.Keys);
+}

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Masthead.Admin;
 
 /// <summary>Asks for a reset link. The answer is the same whether or not the address has an account.</summary>
-public sealed class ForgotPasswordModel(PasswordResets resets) : PageModel, IHasPageHead
+public sealed class ForgotPasswordModel(PasswordResetQueue resets) : PageModel, IHasPageHead
 {
     public const string Sent = "If that address has a newsroom account, we have sent it a link to choose a new password. Check your inbox (and the spam folder).";
 
@@ -22,14 +22,14 @@ public sealed class ForgotPasswordModel(PasswordResets resets) : PageModel, IHas
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        await resets.RequestAsync(Email, ct);
+        resets.Request(Email);
         Done = true;
         return Page();
     }
