@@ -16,7 +16,7 @@ public sealed record Choice(int Id, string Label);
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow, ArticleRenderer renderer, SiteClock clock, Media.MediaLibrary media) : PageModel, IHasPageHead
+public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow, ArticleRevisions revisions, ArticleRenderer renderer, SiteClock clock, Media.MediaLibrary media) : PageModel, IHasPageHead
 {
     /// <summary>A story with a new picture; larger pictures go through the media library page.</summary>
     private const long MaxRequestBytes = 64L * 1024 * 1024;
@@ -78,7 +78,7 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
         if (Article is not null)
         {
             Edit = ToEdit(Article);
-            BaseRevision = await db.ArticleRevisions.Where(r => r.ArticleId == Article.Id).Select(r => (int?)r.Number).MaxAsync(ct) ?? 0;
+            BaseRevision = await revisions.LatestNumberAsync(Article.Id, ct);
             PublishAt = Article is { Status: ArticleStatus.Scheduled, PublishedAt: { } at } ? clock.LocalInput(at) : null;
             UnpublishAt = Article.UnpublishAt is { } until ? clock.LocalInput(until) : null;
             ReviewNote = Article.ReviewNote;
@@ -185,7 +185,7 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
             };
         }
         var article = outcome.Article!;
-        var revision = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => r.Number, ct);
+        var revision = await revisions.LatestNumberAsync(article.Id, ct);
         return new JsonResult(new { saved = true, id = article.Id, revision, url = $"/admin/articles/{article.Id}", savedAt = clock.Long(clock.UtcNow) });
     }
 

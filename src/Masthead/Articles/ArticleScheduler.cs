@@ -14,31 +14,17 @@ public sealed class ArticleOptions
 /// Publishes scheduled stories when their time comes and withdraws stories whose embargo ended. It checks at
 /// start-up first, so a story that fell due while the site was down goes out as soon as it is back.
 /// </summary>
-public sealed class ArticleScheduler(IServiceScopeFactory scopes, TimeProvider time, ArticleOptions options, ILogger<ArticleScheduler> logger) : BackgroundService
+public sealed class ArticleScheduler(IServiceScopeFactory scopes, TimeProvider time, ArticleOptions options, ILogger<ArticleScheduler> logger)
+    : Shared.PeriodicWork(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override int IntervalSeconds => options.SchedulerIntervalSeconds;
+
+    protected override async Task RunRoundAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (options.SchedulerIntervalSeconds == 0)
+        var done = await services.GetRequiredService<EditorialWorkflow>().RunDueAsync(ct);
+        if (done > 0)
         {
-            return;
+            Logger.LogInformation("Scheduler published or withdrew {Count} stories", done);
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.SchedulerIntervalSeconds), time);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var done = await scope.ServiceProvider.GetRequiredService<EditorialWorkflow>().RunDueAsync(stoppingToken);
-                if (done > 0)
-                {
-                    logger.LogInformation("Scheduler published or withdrew {Count} stories", done);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Scheduler round failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

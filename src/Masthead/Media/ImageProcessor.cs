@@ -109,6 +109,18 @@ internal static class ImageProcessor
     private static SKImageInfo DecodeInfo(SKCodec codec) => new(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888,
         codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());
 
+    private static byte[] EncodeStill(SKBitmap upright, ImageKind kind)
+    {
+        using var pixmap = upright.PeekPixels();
+        using var data = kind switch
+        {
+            ImageKind.Jpeg => pixmap.Encode(new SKJpegEncoderOptions(JpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore)),
+            ImageKind.Png => pixmap.Encode(SKPngEncoderOptions.Default),
+            _ => pixmap.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, WebPOriginalQuality)),
+        };
+        return data?.ToArray() ?? throw new InvalidOperationException($"SkiaSharp could not encode a {Name(kind)} file.");
+    }
+
     private static Processing ProcessStill(byte[] bytes, SKCodec codec, ImageKind kind)
     {
         using var decoded = new SKBitmap(DecodeInfo(codec));
@@ -117,25 +129,10 @@ internal static class ImageProcessor
             return Processing.Fail(Damaged(kind));
         }
         using var upright = Upright(decoded, codec.EncodedOrigin);
-        byte[] original;
-        if (kind == ImageKind.Gif)
+        // GIFs keep their own bytes, rebuilt without metadata blocks; other kinds are encoded again from the pixels.
+        if ((kind == ImageKind.Gif ? GifCleaner.Clean(bytes) : EncodeStill(upright, kind)) is not { } original)
         {
-            if (GifCleaner.Clean(bytes) is not { } cleaned)
-            {
-                return Processing.Fail(Damaged(kind));
-            }
-            original = cleaned;
-        }
-        else
-        {
-            using var pixmap = upright.PeekPixels();
-            using var data = kind switch
-            {
-                ImageKind.Jpeg => pixmap.Encode(new SKJpegEncoderOptions(JpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore)),
-                ImageKind.Png => pixmap.Encode(SKPngEncoderOptions.Default),
-                _ => pixmap.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, WebPOriginalQuality)),
-            };
-            original = data?.ToArray() ?? throw new InvalidOperationException($"SkiaSharp could not encode a {Name(kind)} file.");
+            return Processing.Fail(Damaged(kind));
         }
         var copies = new List<(int, byte[])>();
         foreach (var width in CopyWidthsFor(upright.Width))
@@ -177,18 +174,9 @@ internal static class ImageProcessor
             }
             var durations = Enumerable.Range(0, frameCount)
                 .Select(i => TimeSpan.FromMilliseconds(i < frameInfo.Length && frameInfo[i].Duration > 0 ? frameInfo[i].Duration : 100)).ToList();
-            byte[] original;
-            if (kind == ImageKind.Gif)
+            if ((kind == ImageKind.Gif ? GifCleaner.Clean(bytes) : EncodeAnimated(frames, durations, WebPOriginalQuality)) is not { } original)
             {
-                if (GifCleaner.Clean(bytes) is not { } cleaned)
-                {
-                    return Processing.Fail(Damaged(kind));
-                }
-                original = cleaned;
-            }
-            else
-            {
-                original = EncodeAnimated(frames, durations, WebPOriginalQuality);
+                return Processing.Fail(Damaged(kind));
             }
             var copies = new List<(int, byte[])>();
             foreach (var width in CopyWidthsFor(info.Width))

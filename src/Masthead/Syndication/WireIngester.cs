@@ -182,38 +182,25 @@ public sealed class SyndicationOptions
 }
 
 /// <summary>Polls every wire feed that is due, one at a time; a failing feed never stops the others.</summary>
-public sealed class WireIngestService(IServiceScopeFactory scopes, TimeProvider time, SyndicationOptions options, ILogger<WireIngestService> logger) : BackgroundService
+public sealed class WireIngestService(IServiceScopeFactory scopes, TimeProvider time, SyndicationOptions options, ILogger<WireIngestService> logger)
+    : Shared.PeriodicWork(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override int IntervalSeconds => options.PollIntervalSeconds;
+
+    protected override async Task RunRoundAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (options.PollIntervalSeconds == 0)
+        var db = services.GetRequiredService<MastheadDb>();
+        var now = Time.GetUtcNow().UtcDateTime;
+        foreach (var id in await db.WireFeeds.Where(f => f.NextPollAt <= now).Select(f => f.Id).ToListAsync(ct))
         {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.PollIntervalSeconds), time);
-        do
-        {
-            try
+            // Each feed in a scope of its own, so one feed's tracked entities never leak into the next poll.
+            using var feedScope = Scopes.CreateScope();
+            var run = await feedScope.ServiceProvider.GetRequiredService<WireIngester>().PollAsync(id, ct);
+            if (run.Outcome == IngestOutcome.Failed)
             {
-                using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<MastheadDb>();
-                var now = time.GetUtcNow().UtcDateTime;
-                foreach (var id in await db.WireFeeds.Where(f => f.NextPollAt <= now).Select(f => f.Id).ToListAsync(stoppingToken))
-                {
-                    using var feedScope = scopes.CreateScope();
-                    var run = await feedScope.ServiceProvider.GetRequiredService<WireIngester>().PollAsync(id, stoppingToken);
-                    if (run.Outcome == IngestOutcome.Failed)
-                    {
-                        logger.LogWarning("Wire feed {Feed} failed: {Error}", id, run.Error);
-                    }
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Wire ingest round failed");
+                Logger.LogWarning("Wire feed {Feed} failed: {Error}", id, run.Error);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
 
