@@ -10,6 +10,9 @@ namespace Masthead.Admin;
 
 public sealed record Choice(int Id, string Label);
 
+/// <summary>What the editor's preview shows: the story's header as typed and its body as readers will get it.</summary>
+public sealed record StoryPreview(string? Section, string Headline, string Standfirst, IReadOnlyList<string> Byline, string? Dateline, string BodyHtml);
+
 /// <summary>
 /// The editor: every field of a story, a preview rendered by the public page's renderer, and the workflow buttons
 /// the person's role allows. Plain form posts; editor.js adds live preview, autosave and the unsaved-changes warning.
@@ -56,7 +59,7 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
     public string? Problem { get; private set; }
     [TempData]
     public string? Notice { get; set; }
-    public string? PreviewHtml { get; private set; }
+    public StoryPreview? Preview { get; private set; }
 
     public IReadOnlyList<Choice> Sections { get; private set; } = [];
     public IReadOnlyList<Choice> Authors { get; private set; } = [];
@@ -100,7 +103,7 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
         if (string.Equals(action, "preview", StringComparison.OrdinalIgnoreCase))
         {
             // Without JavaScript: the same page back, unsaved, with the preview filled in.
-            PreviewHtml = await RenderPreviewAsync(ct);
+            Preview = await PreviewAsync(ct);
             await LoadChoicesAsync(ct);
             return Page();
         }
@@ -196,7 +199,7 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
         {
             return refused;
         }
-        return Content(await RenderPreviewAsync(ct), "text/html; charset=utf-8");
+        return Partial("_StoryPreview", await PreviewAsync(ct));
     }
 
     /// <summary>Tag names starting with what is typed, most used first (for the tag field's suggestions).</summary>
@@ -257,36 +260,15 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
         return utc;
     }
 
-    private async Task<string> RenderPreviewAsync(CancellationToken ct)
+    /// <summary>The story as typed, with its body rendered by the public renderer (READ ALSO shown as a placeholder).</summary>
+    private async Task<StoryPreview> PreviewAsync(CancellationToken ct)
     {
         var section = await db.Sections.Where(s => s.Id == Edit.SectionId).Select(s => s.Name).FirstOrDefaultAsync(ct);
         var authors = await db.Authors.Where(a => Edit.AuthorIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
         var byline = Edit.AuthorIds.Select(id => authors.FirstOrDefault(a => a.Id == id)?.Name).OfType<string>().ToList();
         var body = renderer.Render(Edit.Body, Edit.ReadAlsoAfterParagraph)
             .Replace(ArticleRenderer.ReadAlsoSlot, "<p class=\"read-also read-also-preview\"><strong>READ ALSO:</strong> <em>the linked story goes here</em></p>", StringComparison.Ordinal);
-        var e = System.Text.Encodings.Web.HtmlEncoder.Default;
-        var html = new System.Text.StringBuilder();
-        html.Append("<article class=\"story preview\"><header class=\"story-header\">");
-        if (section is not null)
-        {
-            html.Append("<p class=\"kicker\">").Append(e.Encode(section)).Append("</p>");
-        }
-        html.Append("<h2 class=\"headline\">").Append(e.Encode(Edit.Headline)).Append("</h2>");
-        if (!string.IsNullOrWhiteSpace(Edit.Standfirst))
-        {
-            html.Append("<p class=\"standfirst\">").Append(e.Encode(Edit.Standfirst)).Append("</p>");
-        }
-        html.Append("<div class=\"story-meta\">");
-        if (byline.Count > 0)
-        {
-            html.Append("<p class=\"byline\">By ").Append(e.Encode(string.Join(", ", byline))).Append("</p>");
-        }
-        if (!string.IsNullOrWhiteSpace(Edit.Dateline))
-        {
-            html.Append("<p class=\"times\"><span class=\"dateline\">").Append(e.Encode(Edit.Dateline.Trim().ToUpperInvariant())).Append("</span></p>");
-        }
-        html.Append("</div></header><div class=\"story-body\">").Append(body).Append("</div></article>");
-        return html.ToString();
+        return new StoryPreview(section, Edit.Headline, Edit.Standfirst, byline, Edit.Dateline?.Trim().ToUpperInvariant(), body);
     }
 
     /// <summary>Finds the article and the person; refuses those who may not edit it.</summary>
