@@ -11,6 +11,8 @@
     var autosaveTimer = null;
     var previewTimer = null;
     var saving = false;
+    // A button pressed while an autosave was on its way: pressed again once the autosave has landed.
+    var heldSubmitter = null;
 
     // Pictures are uploaded by the form's own buttons, never with every autosave or preview.
     function formData() {
@@ -53,7 +55,14 @@
                 }
             })
             .catch(function () { say('Not autosaved: the connection failed. Your text is still here.'); })
-            .finally(function () { saving = false; });
+            .finally(function () {
+                saving = false;
+                if (heldSubmitter) {
+                    var held = heldSubmitter;
+                    heldSubmitter = null;
+                    form.requestSubmit(held.button);
+                }
+            });
     }
 
     var lastChange = 0;
@@ -68,7 +77,16 @@
 
     form.addEventListener('input', changed);
     form.addEventListener('change', changed);
-    form.addEventListener('submit', function () { submitting = true; });
+    form.addEventListener('submit', function (e) {
+        clearTimeout(autosaveTimer);
+        if (saving) {
+            // Posting now would race the autosave: the same story saved twice at once, or a new story created twice.
+            e.preventDefault();
+            heldSubmitter = { button: e.submitter || null };
+            return;
+        }
+        submitting = true;
+    });
     window.addEventListener('beforeunload', function (e) {
         if (dirty && !submitting) {
             e.preventDefault();
