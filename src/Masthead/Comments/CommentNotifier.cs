@@ -60,8 +60,7 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
             .Select(c => new
             {
                 c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.Body, c.Status,
-                c.Article.Headline, c.Article.Slug, PublishedAt = c.Article.PublishedAt!.Value,
-                AuthorEmails = c.Article.Bylines.Where(b => b.Author.Email != null).Select(b => b.Author.Email!).ToList(),
+                c.ArticleId, c.Article.Headline, c.Article.Slug, PublishedAt = c.Article.PublishedAt!.Value,
             })
             .FirstOrDefaultAsync(ct);
         if (comment is null || comment.Status is CommentStatus.Spam or CommentStatus.Trash)
@@ -77,7 +76,10 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
 
         if (kind == Kind.Posted)
         {
-            var staff = comment.AuthorEmails.Concat(options.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            // Read by the article's key: joined into the query above, SQLite would join every byline to its author first.
+            var authorEmails = await db.Bylines.AsNoTracking().Where(b => b.ArticleId == comment.ArticleId && b.Author.Email != null)
+                .Select(b => b.Author.Email!).ToListAsync(ct);
+            var staff = authorEmails.Concat(options.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (staff.Count > 0)
             {
                 var subject = comment.Status == CommentStatus.Pending

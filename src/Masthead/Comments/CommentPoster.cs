@@ -81,6 +81,7 @@ public sealed class CommentPoster(
     CommentOptions options,
     SiteClock clock,
     SiteCache cache,
+    CommentWriter writer,
     CommentNotifier notifier)
 {
     public async Task<CommentResult> PostAsync(CommentSubmission form, CancellationToken ct = default)
@@ -145,16 +146,8 @@ public sealed class CommentPoster(
             NotifyReplies = form.NotifyReplies,
         };
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync(ct);
-            if (status == CommentStatus.Approved)
-            {
-                await CommentCounts.AddAsync(db, article.Id, +1, now, ct);
-            }
-            await transaction.CommitAsync(ct);
-        }
+        // Stored with its article's count in one transaction, shared with the comments posted at the same moment.
+        await writer.SaveAsync(comment, ct);
         if (status == CommentStatus.Approved)
         {
             await cache.EvictCommentsAsync(article.Id, ct);

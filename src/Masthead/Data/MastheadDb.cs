@@ -168,7 +168,10 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(c => c.FilterReason).HasMaxLength(200);
             e.Property(c => c.ImportKey).HasMaxLength(400);
             e.HasIndex(c => c.ImportKey).IsUnique();
-            e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
+            // The thread list in display order; with ParentId the page of a thread is counted from the index alone.
+            e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt, c.ParentId });
+            // "Already said that": one reader's comments on one story.
+            e.HasIndex(c => new { c.ArticleId, c.AuthorEmail });
             e.HasIndex(c => new { c.Status, c.CreatedAt });
             e.HasIndex(c => new { c.AuthorEmail, c.CreatedAt });
             e.HasIndex(c => new { c.IpAddress, c.CreatedAt });

@@ -1,13 +1,15 @@
+using System.Buffers;
+
 namespace Masthead.Shared;
 
 /// <summary>For middleware that must see a whole response before it leaves (validators, per-view tokens).</summary>
 public static class BufferedResponse
 {
-    /// <summary>Runs the rest of the pipeline with the response body held in memory; the caller sends it on.</summary>
-    public static async Task<MemoryStream> CaptureAsync(HttpContext context, RequestDelegate next)
+    /// <summary>Runs the rest of the pipeline with the response body held in pooled memory; the caller sends it on.</summary>
+    public static async Task<PooledBody> CaptureAsync(HttpContext context, RequestDelegate next)
     {
         var original = context.Response.Body;
-        var buffer = new MemoryStream();
+        var buffer = new PooledBody();
         context.Response.Body = buffer;
         try
         {
@@ -26,17 +28,105 @@ public static class BufferedResponse
     }
 
     /// <summary>Sends what was captured, with its length.</summary>
-    public static Task SendAsync(HttpContext context, MemoryStream buffer) =>
-        SendAsync(context, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    public static Task SendAsync(HttpContext context, PooledBody buffer) => SendAsync(context, buffer.Written);
 
     public static async Task SendAsync(HttpContext context, ReadOnlyMemory<byte> body)
     {
-        if (context.Response.StatusCode is StatusCodes.Status304NotModified or StatusCodes.Status204NoContent)
+        if (IsBodiless(context))
         {
-            // An answer that may not have a body (the output cache's 304, say) passes through as it is.
             return;
         }
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>Sends a body made of several pieces in one flush, with their total length.</summary>
+    public static async Task SendAsync(HttpContext context, IReadOnlyList<ReadOnlyMemory<byte>> pieces)
+    {
+        if (IsBodiless(context))
+        {
+            return;
+        }
+        var length = 0L;
+        foreach (var piece in pieces)
+        {
+            length += piece.Length;
+        }
+        context.Response.ContentLength = length;
+        var writer = context.Response.BodyWriter;
+        foreach (var piece in pieces)
+        {
+            writer.Write(piece.Span);
+        }
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    // An answer that may not have a body (the output cache's 304, say) passes through as it is.
+    private static bool IsBodiless(HttpContext context) =>
+        context.Response.StatusCode is StatusCodes.Status304NotModified or StatusCodes.Status204NoContent;
+}
+
+/// <summary>
+/// A write-only response body kept in arrays borrowed from the shared pool: whole pages (60 KB and more with their
+/// comments) pass through on every view without each one becoming a large-object allocation.
+/// </summary>
+public sealed class PooledBody : Stream
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private int _length;
+
+    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _length);
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => _length;
+    public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_length < 0, this);
+        if (_length + buffer.Length > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + buffer.Length));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        buffer.CopyTo(_buffer.AsSpan(_length));
+        _length += buffer.Length;
+    }
+
+    public override void WriteByte(byte value) => Write([value]);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush() { }
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (_length >= 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+            _length = -1;
+        }
+        base.Dispose(disposing);
     }
 }

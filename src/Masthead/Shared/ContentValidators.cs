@@ -23,7 +23,7 @@ public static class ContentValidators
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey("ETag"))
         {
-            var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var hash = SHA256.HashData(buffer.Written.Span);
             var etag = $"\"{Convert.ToBase64String(hash, 0, 12).Replace('+', '-').Replace('/', '_')}\"";
             response.Headers.ETag = etag;
             if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))

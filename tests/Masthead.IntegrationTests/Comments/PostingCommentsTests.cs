@@ -231,6 +231,78 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     }
 
     [Fact]
+    public async Task Readers_posting_at_the_same_moment_are_all_stored_counted_and_sent_to_the_page_showing_their_comment()
+    {
+        var article = await ArticleAsync("Quake shakes the capital");
+        for (var i = 0; i < 48; i++)
+        {
+            await _newsroom.CommentAsync(article, $"Early reader {i:00}", $"Early comment {i:00}");
+        }
+        const int readers = 24;
+        var before = app.Options.Moderation;
+        var answers = new List<FetchedPage>();
+        try
+        {
+            app.Options.Moderation = ModerationPolicy.PublishAtOnce;
+            var people = Enumerable.Range(0, readers).Select(_ => new Reader(app)).ToList();
+            var forms = new List<(Reader Reader, string Action, Dictionary<string, string> Fields)>();
+            foreach (var (reader, n) in people.Select((r, n) => (r, n)))
+            {
+                // Each reader comes from an address of their own, as the site sees them through its proxy.
+                reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{n + 1}");
+                var page = await reader.OpenAsync(article.Path);
+                forms.Add((reader, page.One("form#commentform")!.GetAttribute("action")!,
+                    Reader.FormFields(page, CommentsApp.Typed($"Felt it here too, reader {n:00}.", author: $"Reader {n:00}"))));
+            }
+            app.Clock.Advance(TimeSpan.FromSeconds(20));
+            answers.AddRange(await Task.WhenAll(forms.Select(f => f.Reader.PostAsync(f.Action, f.Fields))));
+            people.ForEach(p => p.Dispose());
+        }
+        finally
+        {
+            app.Options.Moderation = before;
+        }
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.SeeOther, a.Status));
+        var comments = (await CommentsOnAsync(article.Id)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
+        Assert.Equal(48 + readers, comments.Count);
+        Assert.All(comments, c => Assert.Equal(CommentStatus.Approved, c.Status));
+        Assert.Equal(48 + readers, await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.CommentCount).SingleAsync()));
+        foreach (var answer in answers)
+        {
+            var location = answer.Response.Headers.Location!.OriginalString;
+            var id = int.Parse(location[(location.IndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..]);
+            var position = comments.FindIndex(c => c.Id == id);
+            var expected = position < 50 ? article.Path : $"{article.Path}comment-page-2/";
+            Assert.Equal($"{expected}#comment-{id}", location);
+            Assert.NotNull((await app.GetPageAsync(expected)).One($"#comment-{id}"));
+        }
+    }
+
+    [Fact]
+    public async Task A_comment_that_cannot_be_stored_fails_alone_and_those_written_with_it_are_kept()
+    {
+        var article = await ArticleAsync("Flood barrier holds overnight");
+        var writer = app.Services.GetRequiredService<CommentWriter>();
+        Comment Typed(int articleId, string body) => new()
+        {
+            ArticleId = articleId, AuthorName = "Ines Varga", AuthorEmail = $"{Guid.NewGuid():n}@example.com", Body = body,
+            BodyHtml = $"<p>{body}</p>", Status = CommentStatus.Approved, CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+        };
+        var good = Enumerable.Range(0, 6).Select(i => Typed(article.Id, $"Still dry on street {i}.")).ToList();
+        var orphan = Typed(int.MaxValue, "On a story that does not exist.");
+
+        var saves = good.Select(c => writer.SaveAsync(c, CancellationToken.None)).Append(writer.SaveAsync(orphan, CancellationToken.None)).ToList();
+        var failed = await Assert.ThrowsAsync<DbUpdateException>(() => saves[^1]);
+        await Task.WhenAll(saves.Take(good.Count));
+
+        Assert.Contains("FOREIGN KEY", failed.InnerException?.Message);
+        Assert.All(good, c => Assert.True(c.Id > 0));
+        Assert.Equal(good.Select(c => c.Id).Order(), (await CommentsOnAsync(article.Id)).Select(c => c.Id));
+        Assert.Equal(good.Count, await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => a.CommentCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Closed_articles_say_comments_are_closed_and_refuse_posts()
     {
         var open = await ArticleAsync();

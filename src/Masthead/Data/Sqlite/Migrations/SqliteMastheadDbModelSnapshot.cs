@@ -653,13 +653,15 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.HasIndex("StaffUserId");
 
+                    b.HasIndex("ArticleId", "AuthorEmail");
+
                     b.HasIndex("AuthorEmail", "CreatedAt");
 
                     b.HasIndex("IpAddress", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("ArticleId", "Status", "CreatedAt");
+                    b.HasIndex("ArticleId", "Status", "CreatedAt", "ParentId");
 
                     b.ToTable("Comments");
                 });

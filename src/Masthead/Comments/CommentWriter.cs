@@ -1,0 +1,135 @@
+using System.Threading.Channels;
+using Masthead.Data;
+using Masthead.Shared;
+
+namespace Masthead.Comments;
+
+/// <summary>
+/// Stores accepted comments through one writer that commits them in groups. When a story breaks, hundreds of readers
+/// post at once: one at a time, each would wait for the database's write lock and pay for its own flush to disk;
+/// together, the comments that arrived meanwhile share one transaction and one flush. A reader's post is answered
+/// only after the transaction holding their comment has committed, so an acknowledged comment is never lost.
+/// </summary>
+public sealed class CommentWriter : IAsyncDisposable
+{
+    /// <summary>The most comments one transaction takes; more wait for the next.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SiteClock _clock;
+    private readonly ILogger<CommentWriter> _logger;
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(8 * MaxBatch)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+    private readonly Task _loop;
+
+    public CommentWriter(IServiceScopeFactory scopes, SiteClock clock, ILogger<CommentWriter> logger)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    private sealed record Pending(Comment Comment, TaskCompletionSource Saved);
+
+    /// <summary>
+    /// Stores the comment and, when it is approved, adds it to its article's count. Returns once committed (the
+    /// comment then has its id); throws when it could not be stored.
+    /// </summary>
+    public async Task SaveAsync(Comment comment, CancellationToken ct)
+    {
+        var pending = new Pending(comment, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            try
+            {
+                await _queue.Writer.WriteAsync(pending, ct);
+            }
+            catch (ChannelClosedException)
+            {
+                // Shutting down: the writer has finished its last group, so this one is written here.
+                await WriteAsync([pending], CancellationToken.None);
+            }
+        }
+        // Once queued, the comment is written even if the reader goes away: what was sent is not dropped halfway.
+        await pending.Saved.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            if (batch.Count > 0)
+            {
+                await WriteAsync(batch, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<Pending> batch, CancellationToken ct)
+    {
+        try
+        {
+            await CommitAsync(batch, ct);
+            foreach (var pending in batch)
+            {
+                pending.Saved.TrySetResult();
+            }
+            return;
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            // One bad comment (a parent deleted a moment ago, say) must not fail the readers whose comments shared
+            // its transaction: each is tried again on its own.
+            _logger.LogWarning(e, "A group of {Count} comments could not be stored together; storing them one by one", batch.Count);
+        }
+        catch (Exception e)
+        {
+            batch[0].Saved.TrySetException(e);
+            return;
+        }
+        foreach (var pending in batch)
+        {
+            try
+            {
+                pending.Comment.Id = 0;
+                await CommitAsync([pending], ct);
+                pending.Saved.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                pending.Saved.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Pending> batch, CancellationToken ct)
+    {
+        using var scope = _scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MastheadDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Comments.AddRange(batch.Select(p => p.Comment));
+        await db.SaveChangesAsync(ct);
+        var now = _clock.UtcNow;
+        foreach (var article in batch.Where(p => p.Comment.Status == CommentStatus.Approved).GroupBy(p => p.Comment.ArticleId))
+        {
+            await CommentCounts.AddAsync(db, article.Key, article.Count(), now, ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+}
