@@ -50,7 +50,12 @@ public static class DataModule
             // WAL lets readers carry on while a comment or an edit is being written; the setting sticks to the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
-        await db.Database.MigrateAsync(ct);
+        // Migrating compares the whole model with the last migration's snapshot, seconds of a cold start; a database
+        // that is already up to date (every start but the first after an upgrade) skips it.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
 
         if (site.Demo && !await db.Articles.AnyAsync(ct))
         {
