@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Masthead.Articles;
 using Masthead.IntegrationTests.Infrastructure;
@@ -10,69 +8,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.IntegrationTests.Syndication;
 
-/// <summary>Agency feeds served from loopback by the test itself: the body, status and ETag can change between polls.</summary>
-public sealed class FeedServer : IDisposable
-{
-    private readonly HttpListener _listener = new();
-    public ConcurrentDictionary<string, (int Status, string Body, string Type, string? ETag)> Feeds { get; } = new();
-    public ConcurrentQueue<string?> IfNoneMatch { get; } = new();
-    public string Base { get; }
-
-    public FeedServer()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Base = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Base);
-        _listener.Start();
-        _ = Task.Run(async () =>
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-                var path = context.Request.Url!.AbsolutePath;
-                IfNoneMatch.Enqueue(context.Request.Headers["If-None-Match"]);
-                if (!Feeds.TryGetValue(path, out var feed))
-                {
-                    context.Response.StatusCode = 404;
-                }
-                else if (feed.ETag is not null && context.Request.Headers["If-None-Match"] == feed.ETag)
-                {
-                    context.Response.StatusCode = 304;
-                }
-                else
-                {
-                    context.Response.StatusCode = feed.Status;
-                    context.Response.ContentType = feed.Type;
-                    if (feed.ETag is not null)
-                    {
-                        context.Response.Headers["ETag"] = feed.ETag;
-                    }
-                    var bytes = Encoding.UTF8.GetBytes(feed.Body);
-                    await context.Response.OutputStream.WriteAsync(bytes);
-                }
-                context.Response.Close();
-            }
-        });
-    }
-
-    public void Dispose() => _listener.Close();
-}
-
 /// <summary>A site whose background poller is off, so that tests poll by hand and two polls never race.</summary>
 public sealed class HandPolledApp : MastheadApp
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Syndication:PollIntervalSeconds"] = "0" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Syndication:PollIntervalSeconds"] = "0",
+        // Loopback feeds answer in milliseconds; slow ones are cut off quickly.
+        ["Syndication:FetchTimeoutSeconds"] = "2",
+    };
+}
+
+/// <summary>A site whose poller looks for due feeds every second and gives each feed one second to answer.</summary>
+public sealed class ImpatientPollerApp : MastheadApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Syndication:PollIntervalSeconds"] = "1",
+        ["Syndication:FetchTimeoutSeconds"] = "1",
+    };
 }
 
 /// <summary>A site whose poller looks for due feeds every second.</summary>
