@@ -256,8 +256,16 @@ public sealed class MediaFetchButtonTests(FetchingApp app) : IClassFixture<Fetch
         Assert.Equal("Fetch 6 imported pictures", button.TextContent.Trim());
         Assert.NotEmpty(library.All(".media-pending"));
         var fields = Reader.Form(library, "form[action='/admin/media/fetch']");
+        var pendingId = old.Row(await old.ImagesAsync(app), "missing.jpg").Id;
+        var html = new List<(string Name, string Html)>
+        {
+            ("library", await editor.Http.GetStringAsync("/admin/media")),
+            ("fetch", await editor.Http.GetStringAsync("/admin/media/fetch")),
+            ("pending", await editor.Http.GetStringAsync($"/admin/media/{pendingId}")),
+        };
 
         var report = await editor.PostAsync("/admin/media/fetch", fields);
+        html.Add(("report", await report.Response.Content.ReadAsStringAsync()));
 
         Assert.Equal(HttpStatusCode.OK, report.Status);
         Assert.Equal("2 fetched, 4 failed, 0 already present.", report.Text(".fetch-summary"));
@@ -278,5 +286,23 @@ public sealed class MediaFetchButtonTests(FetchingApp app) : IClassFixture<Fetch
         var moved = await http.GetAsync(old.UploadPath("photo.jpg"));
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
         Assert.Equal($"/media/{photo.FileName}", moved.Headers.Location?.OriginalString);
+
+        // The button, the placeholders of pictures not fetched yet, and the report are valid HTML.
+        var folder = Directory.CreateTempSubdirectory("masthead-fetch-html").FullName;
+        try
+        {
+            var files = new List<string>();
+            foreach (var (name, text) in html)
+            {
+                files.Add(Path.Combine(folder, name + ".html"));
+                await File.WriteAllTextAsync(files[^1], text);
+            }
+            var errors = await Tools.HtmlErrorsAsync(files);
+            Assert.True(errors.Trim().Length == 0, errors);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
