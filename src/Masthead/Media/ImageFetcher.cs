@@ -141,7 +141,17 @@ public sealed class ImageFetcher(IServiceScopeFactory scopes, SiteOptions site, 
             return MediaLibrary.TooLarge(options.MaxUploadBytes);
         }
         using var scope = scopes.CreateScope();
-        var error = await scope.ServiceProvider.GetRequiredService<MediaLibrary>().StoreFetchedAsync(image.Id, bytes, ct);
+        string? error;
+        try
+        {
+            error = await scope.ServiceProvider.GetRequiredService<MediaLibrary>().StoreFetchedAsync(image.Id, bytes, ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The image library could not encode this one; the others go on.
+            logger.LogError(e, "Imported picture {Id} from {Url} could not be processed", image.Id, image.SourceUrl);
+            return "The picture could not be processed.";
+        }
         if (error is not null)
         {
             logger.LogInformation("Imported picture {Id} from {Url} not stored: {Error}", image.Id, image.SourceUrl, error);

@@ -157,6 +157,11 @@ public sealed class MediaLibrary(MastheadDb db, SiteOptions site, MediaOptions o
         {
             return "The picture was deleted from the library.";
         }
+        if (File.Exists(Path.Combine(site.MediaPath, image.FileName)))
+        {
+            // Another run (the command line and the button at once) stored it meanwhile: keep that one.
+            return null;
+        }
         var processing = ImageProcessor.Process(bytes, options);
         if (processing.Image is not { } processed)
         {

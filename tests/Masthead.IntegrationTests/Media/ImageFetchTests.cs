@@ -306,3 +306,30 @@ public sealed class MediaFetchButtonTests(FetchingApp app) : IClassFixture<Fetch
         }
     }
 }
+
+public sealed class MediaFetchAddressTests : IDisposable
+{
+    private readonly FeedServer _server = new();
+
+    public void Dispose() => _server.Dispose();
+
+    [Fact]
+    public async Task A_host_name_that_resolves_to_this_machine_is_refused_when_connecting_unless_private_addresses_are_allowed()
+    {
+        _server.Files["/by-name.jpg"] = new ServedFile(200, TestImages.Draw(SKEncodedImageFormat.Jpeg, 40, 30), "image/jpeg");
+        var port = new Uri(_server.Base).Port;
+        // Connects by the name "localhost"; the Host header is the address the test server listens under.
+        HttpRequestMessage Request() => new(HttpMethod.Get, $"http://localhost:{port}/by-name.jpg") { Headers = { Host = $"127.0.0.1:{port}" } };
+
+        using (var strict = new HttpClient(Masthead.Media.ImageFetcher.CreateHandler(new Masthead.Media.MediaOptions())))
+        {
+            var refused = await Assert.ThrowsAsync<HttpRequestException>(() => strict.SendAsync(Request()));
+            Assert.Contains("not a public address", refused.InnerException?.Message ?? refused.Message, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("/by-name.jpg", _server.Requested);
+
+        using var allowing = new HttpClient(Masthead.Media.ImageFetcher.CreateHandler(new Masthead.Media.MediaOptions { FetchAllowPrivateAddresses = true }));
+        Assert.Equal(HttpStatusCode.OK, (await allowing.SendAsync(Request())).StatusCode);
+        Assert.Contains("/by-name.jpg", _server.Requested);
+    }
+}
