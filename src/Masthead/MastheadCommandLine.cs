@@ -95,13 +95,19 @@ public sealed class MastheadCommandLine
         });
         var export = new Command("export", "Write the site's content out for other systems.") { exportWxr, exportJson };
 
+        var fetch = new Command("fetch", "Fetch the files of imported pictures that are still missing (a WordPress import keeps each picture's " +
+            "original address and details; the files are fetched here, when the old site can be reached). Safe to run again: only what is still " +
+            "missing is fetched.");
+        fetch.SetAction(_ => command = Media.MediaModule.FetchFromConsoleAsync);
+        var media = new Command("media", "Manage the media library's files.") { fetch };
+
         var (articles, comments, related) = (new Option<int>("--articles") { DefaultValueFactory = _ => 10_000 }, new Option<int>("--comments") { DefaultValueFactory = _ => 100_000 }, new Option<bool>("--related") { Description = "Also compute every story's related stories (slow at this size)." });
         var generate = new Command("generate", "Fill an empty database with a large, deterministic load-test newsroom (for bench/run.sh).") { articles, comments, related };
         generate.SetAction(parsed => command = (services, ct) => Demo.LoadTestData.GenerateFromConsoleAsync(services, parsed.GetValue(articles), parsed.GetValue(comments), parsed.GetValue(related), ct));
 
         var root = new RootCommand("Masthead: a self-hosted news site. Without a command, serves the site.")
         {
-            demo, data, urls, users, import, export, generate,
+            demo, data, urls, users, import, export, media, generate,
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(_ => { });

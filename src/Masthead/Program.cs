@@ -92,6 +92,8 @@ app.UseContentValidators();
 
 app.UseSiteAssets();
 app.MapMedia();
+// Old WordPress upload addresses of imported pictures, once their files have been fetched.
+app.MapOldUploadAddresses();
 app.MapGet("/healthz", () => TypedResults.Text("ok"));
 app.MapComments();
 app.MapCommentFeeds();

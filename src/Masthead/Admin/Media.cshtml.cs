@@ -17,7 +17,7 @@ namespace Masthead.Admin;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Write)]
 [IgnoreAntiforgeryToken] // checked by hand in OnPostAsync, once the upload is known to be of an acceptable size
-public sealed class MediaModel(MediaLibrary library, MediaOptions options, IAntiforgery antiforgery) : PageModel, IHasPageHead
+public sealed class MediaModel(MediaLibrary library, MediaOptions options, IAntiforgery antiforgery, ImageFetcher fetcher) : PageModel, IHasPageHead
 {
     private const int PageSize = 24;
     public const string NeedsAltFilter = "needs-alt";
@@ -29,6 +29,8 @@ public sealed class MediaModel(MediaLibrary library, MediaOptions options, IAnti
     public MediaSearchResult Result { get; private set; } = new([], 1, 1, 0);
     public int NeedingAltText { get; private set; }
     public long MaxUploadBytes => options.MaxUploadBytes;
+    /// <summary>Imported pictures whose files are still missing; counted for editors only, who may fetch them.</summary>
+    public int PendingImports { get; private set; }
 
     /// <summary>What was typed in the upload form, shown again with the message when the upload is refused.</summary>
     public ImageDetails Typed { get; private set; } = new("", "", "");
@@ -106,6 +108,10 @@ public sealed class MediaModel(MediaLibrary library, MediaOptions options, IAnti
     {
         Result = await library.SearchAsync(Search, NeedsAlt, RequestedPage(), PageSize, ct);
         NeedingAltText = await library.CountNeedingAltTextAsync(ct);
+        if (User.ToStaffer() is { CanEditAny: true })
+        {
+            PendingImports = (await fetcher.FindAsync(ct)).Pending.Count;
+        }
     }
 
     private void ReadQuery()

@@ -45,7 +45,8 @@ public static class ArticleQueries
         PublishedAt = a.PublishedAt!.Value,
         SectionName = a.Section.Name,
         SectionSlug = a.Section.Slug,
-        ImageFile = a.Image != null ? a.Image.FileName : null,
+        // An imported picture has no size until its file is fetched (`media fetch`); until then the card has no picture.
+        ImageFile = a.Image != null && a.Image.Width > 0 ? a.Image.FileName : null,
         ImageAlt = a.Image != null ? a.Image.AltText : null,
         ImageWidth = a.Image != null ? a.Image.Width : 0,
         ImageHeight = a.Image != null ? a.Image.Height : 0,

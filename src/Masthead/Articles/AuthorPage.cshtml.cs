@@ -22,7 +22,7 @@ public sealed class AuthorPageModel(MastheadDb db, SiteOptions site) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug, int pageNumber = 1, CancellationToken ct = default)
     {
         var author = await db.Authors.AsNoTracking().Where(a => a.Slug == slug)
-            .Select(a => new AuthorProfile(a.Slug, a.Name, a.JobTitle, a.Bio, a.Image == null ? null
+            .Select(a => new AuthorProfile(a.Slug, a.Name, a.JobTitle, a.Bio, a.Image == null || a.Image.Width == 0 ? null
                 : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit, a.Image.Widths)))
             .FirstOrDefaultAsync(ct);
         var page = author is null ? null

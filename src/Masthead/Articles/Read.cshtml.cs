@@ -249,7 +249,8 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
                 SourceHome = a.Source != null ? a.Source.Url : null,
                 SourceUrl = a.SourceUrl,
                 CanonicalUrl = a.CanonicalUrl,
-                Image = a.Image == null ? null
+                // An imported picture not fetched yet has no file and no size: the story is shown without it, never a broken image.
+                Image = a.Image == null || a.Image.Width == 0 ? null
                     : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit, a.Image.Widths),
                 ReadAlsoArticleId = a.ReadAlsoArticleId,
                 CommentCount = a.CommentCount,

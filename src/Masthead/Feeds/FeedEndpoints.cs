@@ -67,8 +67,9 @@ public static class FeedEndpoints
                 Section = a.Section.Name,
                 Authors = a.Bylines.OrderBy(b => b.Position).Select(b => b.Author.Name).ToList(),
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
-                Image = a.Image != null ? a.Image.FileName : null,
-                ImageType = a.Image != null ? a.Image.ContentType : null,
+                // Imported pictures whose files are not fetched yet (no size) are left out.
+                Image = a.Image != null && a.Image.Width > 0 ? a.Image.FileName : null,
+                ImageType = a.Image != null && a.Image.Width > 0 ? a.Image.ContentType : null,
             })
             // Bodies are long: fetch bylines and tags separately rather than repeating each body per tag.
             .AsSplitQuery()

@@ -144,6 +144,72 @@ public sealed class MediaLibrary(MastheadDb db, SiteOptions site, MediaOptions o
         }
     }
 
+    /// <summary>
+    /// Gives an imported picture (a row without its file) the file fetched for it, processed exactly as an upload is:
+    /// metadata removed, turned upright, WebP copies made, dimensions recorded. The file keeps the row's name, except
+    /// that its extension follows what the bytes turned out to be. On any failure the row stays as it was and no
+    /// file is left behind; the result says why.
+    /// </summary>
+    internal async Task<string?> StoreFetchedAsync(int imageId, byte[] bytes, CancellationToken ct)
+    {
+        var image = await db.Images.FirstOrDefaultAsync(i => i.Id == imageId, ct);
+        if (image is null)
+        {
+            return "The picture was deleted from the library.";
+        }
+        if (File.Exists(Path.Combine(site.MediaPath, image.FileName)))
+        {
+            // Another run (the command line and the button at once) stored it meanwhile: keep that one.
+            return null;
+        }
+        var processing = ImageProcessor.Process(bytes, options);
+        if (processing.Image is not { } processed)
+        {
+            return processing.Error;
+        }
+        var dot = image.FileName.LastIndexOf('.');
+        var stem = dot > image.FileName.LastIndexOf('/') ? image.FileName[..dot] : image.FileName;
+        var fileName = $"{stem}.{processed.Extension}";
+        var files = new List<(string Name, byte[] Bytes)> { (fileName, processed.Original) };
+        files.AddRange(processed.Copies.Select(c => (ResponsiveImage.CopyFileName(fileName, c.Width), c.Bytes)));
+        var written = new List<string>();
+        var saved = false;
+        try
+        {
+            // Leftovers of an earlier, interrupted attempt would block the move into place; the row never named them.
+            foreach (var (name, _) in files)
+            {
+                TryDelete(Path.Combine(site.MediaPath, name));
+            }
+            await WriteAllAsync(files, written, ct);
+            image.FileName = fileName;
+            image.ContentType = processed.ContentType;
+            image.Width = processed.Width;
+            image.Height = processed.Height;
+            image.ByteSize = processed.Original.Length;
+            image.Widths = ResponsiveImage.FormatWidths(processed.Copies.Select(c => c.Width));
+            await db.SaveChangesAsync(ct);
+            saved = true;
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbUpdateException)
+        {
+            logger.LogError(e, "Could not store the fetched picture {Name}", image.FileName);
+            return "The picture could not be saved on the server.";
+        }
+        finally
+        {
+            if (!saved)
+            {
+                db.ChangeTracker.Clear();
+                foreach (var path in written)
+                {
+                    TryDelete(path);
+                }
+            }
+        }
+    }
+
     public async Task<MediaChangeResult> UpdateDetailsAsync(int imageId, ImageDetails details, Staffer by, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -314,7 +380,7 @@ public sealed class MediaLibrary(MastheadDb db, SiteOptions site, MediaOptions o
     }
 
     /// <summary>The whole stream, or null when it holds more than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(Stream content, long max, CancellationToken ct)
+    internal static async Task<byte[]?> ReadAtMostAsync(Stream content, long max, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -1,8 +1,13 @@
+using Masthead.Articles;
+using Masthead.Data;
+using Masthead.Shared;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Spectre.Console;
 
 namespace Masthead.Media;
 
-public static class MediaModule
+public static partial class MediaModule
 {
     public static WebApplicationBuilder AddMedia(this WebApplicationBuilder builder)
     {
@@ -10,6 +15,80 @@ public static class MediaModule
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaOptions>>().Value);
         builder.Services.AddScoped<MediaLibrary>();
+        builder.Services.AddSingleton<ImageFetcher>();
+        // The fetcher's own time limit covers each whole download, so the client's is turned off.
+        builder.Services.AddHttpClient(ImageFetcher.HttpClientName, c =>
+            {
+                c.Timeout = Timeout.InfiniteTimeSpan;
+                c.DefaultRequestHeaders.UserAgent.ParseAdd("Masthead-ImageFetcher/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => ImageFetcher.CreateHandler(sp.GetRequiredService<MediaOptions>()));
         return builder;
     }
+
+    /// <summary>
+    /// `media fetch`: fetches every imported picture whose file is missing. Plain lines when the output is not a terminal,
+    /// a progress bar when it is; then the summary. Exit code 1 when any picture failed (running it again retries those).
+    /// </summary>
+    public static async Task<int> FetchFromConsoleAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var fetcher = services.GetRequiredService<ImageFetcher>();
+        var by = new Staffer(0, "Command line (media fetch)", null, StaffPower.Admin);
+        FetchReport report;
+        if (Console.IsOutputRedirected)
+        {
+            report = await fetcher.FetchAsync(null, by, Console.WriteLine, ct);
+        }
+        else
+        {
+            var (pending, _) = await fetcher.FindAsync(ct);
+            report = null!;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("Fetching pictures", maxValue: Math.Max(1, pending.Count));
+                    var gate = new Lock();
+                    report = await fetcher.FetchAsync(null, by, line =>
+                    {
+                        lock (gate)
+                        {
+                            task.Description = Markup.Escape(line.Length > 60 ? line[..59] + "\u2026" : line);
+                            task.Increment(1);
+                        }
+                    }, ct);
+                    task.Value = task.MaxValue;
+                });
+        }
+        (report.Failures.Count == 0 ? Console.Out : Console.Error).WriteLine(report);
+        return report.Failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// WordPress upload addresses (/wp-content/uploads/...) of imported pictures answer 301 to the picture in the media
+    /// library once its file has been fetched; WordPress's resized copies (name-300x200.jpg) go to the same picture.
+    /// Until then, and for anything else, 404: the old file is not here.
+    /// </summary>
+    public static void MapOldUploadAddresses(this WebApplication app) =>
+        app.MapGet("/wp-content/uploads/{**rest}", async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
+        {
+            var path = context.Request.Path.Value ?? "";
+            var target = await OldUploadTargetAsync(db, site, path, ct) ?? (ResizedCopy().Match(path) is { Success: true } m
+                ? await OldUploadTargetAsync(db, site, path[..m.Index] + m.Groups["ext"].Value, ct)
+                : null);
+            return target is null ? Results.NotFound() : Results.Redirect(target, permanent: true);
+        });
+
+    private static async Task<string?> OldUploadTargetAsync(MastheadDb db, SiteOptions site, string path, CancellationToken ct)
+    {
+        var candidates = await db.Images.AsNoTracking().Where(i => i.SourceUrl != null && i.SourceUrl.EndsWith(path))
+            .Select(i => new { i.FileName, i.SourceUrl }).Take(20).ToListAsync(ct);
+        var image = candidates.FirstOrDefault(i => Uri.TryCreate(i.SourceUrl, UriKind.Absolute, out var url)
+            && Uri.UnescapeDataString(url.AbsolutePath).EndsWith(path, StringComparison.Ordinal)
+            && File.Exists(Path.Combine(site.MediaPath, i.FileName)));
+        return image is null ? null : "/media/" + image.FileName;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"-\d{1,5}x\d{1,5}(?<ext>\.[A-Za-z0-9]{2,5})$")]
+    private static partial System.Text.RegularExpressions.Regex ResizedCopy();
 }

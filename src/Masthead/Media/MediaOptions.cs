@@ -18,6 +18,16 @@ public sealed class MediaOptions
     [Range(1, 500_000_000)]
     public long MaxPixels { get; set; } = 40_000_000;
 
+    /// <summary>
+    /// Whether imported pictures may be fetched from loopback and private-network addresses. Off by default: the
+    /// addresses come from an export file, and a crafted one could otherwise make the server read its own network.
+    /// </summary>
+    public bool FetchAllowPrivateAddresses { get; set; }
+
+    /// <summary>How long one picture's download may take in all, from connecting to the last byte.</summary>
+    [Range(1, 600)]
+    public int FetchTimeoutSeconds { get; set; } = 30;
+
     /// <summary>What a multipart request may add to the file itself (the other fields, boundaries, headers).</summary>
     public const long FormOverheadBytes = 1024 * 1024;
 

@@ -150,6 +150,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         var pages = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
         parameters["$skip"] = (page - 1) * query.PageSize;
+        // An imported picture has no size until its file is fetched: hits show no picture until then.
         // Relevance is BM25 with the headline weighing most, nudged towards recent stories (a day costs 2% of a point).
         var order = query.NewestFirst
             ? "a.PublishedAt DESC, a.Id DESC"
@@ -157,7 +158,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         var hits = await ReadAsync(
             $"""
             SELECT a.Id, a.Headline, a.Standfirst, a.Slug, a.PublishedAt, s.Name, s.Slug,
-                   snippet(ArticleSearch, -1, char(2), char(3), '…', 24), i.FileName
+                   snippet(ArticleSearch, -1, char(2), char(3), '…', 24), CASE WHEN i.Width > 0 THEN i.FileName END
             {filters}
             ORDER BY {order}
             LIMIT $take OFFSET $skip

@@ -15,7 +15,8 @@ namespace Masthead.Syndication;
 /// never taken twice: exact matches by GUID or link, near-duplicates (another agency's telling, a light edit) by
 /// SimHash, which are recorded against the story already taken. Failures back off; every poll is logged.
 /// </summary>
-public sealed class WireIngester(MastheadDb db, ArticleRenderer renderer, ArticlePublisher publisher, SiteClock clock, IHttpClientFactory clients)
+public sealed class WireIngester(MastheadDb db, ArticleRenderer renderer, ArticlePublisher publisher, SiteClock clock, IHttpClientFactory clients,
+    SyndicationOptions options)
 {
     private const int MaxBackoffMinutes = 24 * 60;
 
@@ -26,7 +27,9 @@ public sealed class WireIngester(MastheadDb db, ArticleRenderer renderer, Articl
         try
         {
             using var client = clients.CreateClient(nameof(WireIngester));
-            client.Timeout = TimeSpan.FromSeconds(20);
+            // The whole answer, body included (SendAsync reads it all before returning), must arrive within the limit:
+            // a feed that trickles a byte at a time is cut off like one that never answers.
+            client.Timeout = TimeSpan.FromSeconds(options.FetchTimeoutSeconds);
             using var request = new HttpRequestMessage(HttpMethod.Get, feed.FeedUrl);
             if (feed.ETag is not null)
             {
@@ -57,7 +60,7 @@ public sealed class WireIngester(MastheadDb db, ArticleRenderer renderer, Articl
             feed.Failures = 0;
             feed.NextPollAt = clock.UtcNow.AddMinutes(feed.IntervalMinutes);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or XmlException or JsonException or FormatException
+        catch (Exception e) when ((e is TaskCanceledException && !ct.IsCancellationRequested) || e is HttpRequestException or XmlException or JsonException or FormatException
             or NotSupportedException or KeyNotFoundException or InvalidOperationException)
         {
             db.ChangeTracker.Clear();
@@ -65,7 +68,8 @@ public sealed class WireIngester(MastheadDb db, ArticleRenderer renderer, Articl
             feed.Failures++;
             // Each failure in a row doubles the wait, up to a day.
             feed.NextPollAt = clock.UtcNow.AddMinutes(Math.Min(MaxBackoffMinutes, feed.IntervalMinutes * Math.Pow(2, feed.Failures)));
-            run = new IngestRun { WireFeedId = feed.Id, StartedAt = run.StartedAt, Outcome = IngestOutcome.Failed, Error = Truncate(e.Message, 1000) };
+            var error = e is TaskCanceledException ? $"Timed out: no complete answer within {options.FetchTimeoutSeconds} seconds." : e.Message;
+            run = new IngestRun { WireFeedId = feed.Id, StartedAt = run.StartedAt, Outcome = IngestOutcome.Failed, Error = Truncate(error, 1000) };
         }
         db.IngestRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -179,6 +183,10 @@ public sealed class SyndicationOptions
     /// <summary>How often the poller looks for feeds that are due; 0 turns background polling off.</summary>
     [System.ComponentModel.DataAnnotations.Range(0, 3600)]
     public int PollIntervalSeconds { get; set; } = 30;
+
+    /// <summary>How long one feed may take to answer in full; a feed that is slower counts as failed and backs off.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 300)]
+    public int FetchTimeoutSeconds { get; set; } = 20;
 }
 
 /// <summary>Polls every wire feed that is due, one at a time; a failing feed never stops the others.</summary>

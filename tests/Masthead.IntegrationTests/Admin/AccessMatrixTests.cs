@@ -27,6 +27,7 @@ public sealed class AccessMatrixTests(NewsroomApp app) : IClassFixture<NewsroomA
         { "/admin/sections", StaffRoles.Editor },
         { "/admin/tags", StaffRoles.Editor },
         { "/admin/wire", StaffRoles.Editor },
+        { "/admin/media/fetch", StaffRoles.Editor },
         { "/admin/users", StaffRoles.Admin },
         { "/admin/settings", StaffRoles.Admin },
         { "/admin/import", StaffRoles.Admin },

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Masthead.Articles;
 using Masthead.IntegrationTests.Infrastructure;
@@ -10,69 +8,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.IntegrationTests.Syndication;
 
-/// <summary>Agency feeds served from loopback by the test itself: the body, status and ETag can change between polls.</summary>
-public sealed class FeedServer : IDisposable
-{
-    private readonly HttpListener _listener = new();
-    public ConcurrentDictionary<string, (int Status, string Body, string Type, string? ETag)> Feeds { get; } = new();
-    public ConcurrentQueue<string?> IfNoneMatch { get; } = new();
-    public string Base { get; }
-
-    public FeedServer()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Base = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Base);
-        _listener.Start();
-        _ = Task.Run(async () =>
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-                var path = context.Request.Url!.AbsolutePath;
-                IfNoneMatch.Enqueue(context.Request.Headers["If-None-Match"]);
-                if (!Feeds.TryGetValue(path, out var feed))
-                {
-                    context.Response.StatusCode = 404;
-                }
-                else if (feed.ETag is not null && context.Request.Headers["If-None-Match"] == feed.ETag)
-                {
-                    context.Response.StatusCode = 304;
-                }
-                else
-                {
-                    context.Response.StatusCode = feed.Status;
-                    context.Response.ContentType = feed.Type;
-                    if (feed.ETag is not null)
-                    {
-                        context.Response.Headers["ETag"] = feed.ETag;
-                    }
-                    var bytes = Encoding.UTF8.GetBytes(feed.Body);
-                    await context.Response.OutputStream.WriteAsync(bytes);
-                }
-                context.Response.Close();
-            }
-        });
-    }
-
-    public void Dispose() => _listener.Close();
-}
-
 /// <summary>A site whose background poller is off, so that tests poll by hand and two polls never race.</summary>
 public sealed class HandPolledApp : MastheadApp
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Syndication:PollIntervalSeconds"] = "0" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Syndication:PollIntervalSeconds"] = "0",
+        // Loopback feeds answer in milliseconds; slow ones are cut off quickly.
+        ["Syndication:FetchTimeoutSeconds"] = "2",
+    };
+}
+
+/// <summary>A site whose poller looks for due feeds every second and gives each feed one second to answer.</summary>
+public sealed class ImpatientPollerApp : MastheadApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Syndication:PollIntervalSeconds"] = "1",
+        ["Syndication:FetchTimeoutSeconds"] = "1",
+    };
 }
 
 /// <summary>A site whose poller looks for due feeds every second.</summary>
@@ -107,6 +61,55 @@ public sealed class BackgroundPollingTests(EagerPollerApp app) : IClassFixture<E
             await Task.Delay(200);
         }
         Assert.True(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == $"Background {key}" && a.Status == ArticleStatus.Draft)));
+    }
+}
+
+public sealed class SlowFeedRoundTests(ImpatientPollerApp app) : IClassFixture<ImpatientPollerApp>, IDisposable
+{
+    private readonly FeedServer _server = new();
+
+    public void Dispose() => _server.Dispose();
+
+    [Fact]
+    public async Task One_slow_feed_times_out_and_the_other_feeds_of_the_same_round_are_still_polled()
+    {
+        var newsroom = new Newsroom(app);
+        var key = Guid.NewGuid().ToString("n");
+        var rss = $"""<?xml version="1.0"?><rss version="2.0"><channel><title>A</title><link>https://a.example/</link><description>d</description><item><guid>{key}</guid><title>Prompt {key}</title><link>https://a.example/{key}</link><description>The ferry timetable changes next week with two extra crossings on weekday evenings for commuters.</description></item></channel></rss>""";
+        _server.Files[$"/{key}-slow.xml"] = new ServedFile(200, System.Text.Encoding.UTF8.GetBytes(rss.Replace("Prompt", "Slow", StringComparison.Ordinal)), "application/rss+xml") { Delay = TimeSpan.FromSeconds(30) };
+        _server.Feeds[$"/{key}.xml"] = (200, rss, "application/rss+xml", null);
+        var source = await newsroom.SourceAsync("Northwire");
+        var section = await newsroom.SectionAsync();
+        // Both due at once, the slow one first: they are polled in the same round.
+        var (slow, prompt) = await app.WithDbAsync(async db =>
+        {
+            var slowFeed = new WireFeed { SourceId = source.Id, FeedUrl = _server.Base + key + "-slow.xml", SectionId = section.Id, NextPollAt = DateTime.UtcNow.AddYears(-1) };
+            var promptFeed = new WireFeed { SourceId = source.Id, FeedUrl = _server.Base + key + ".xml", SectionId = section.Id, NextPollAt = DateTime.UtcNow.AddYears(-1) };
+            db.WireFeeds.AddRange(slowFeed, promptFeed);
+            await db.SaveChangesAsync();
+            return (slowFeed.Id, promptFeed.Id);
+        });
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        List<IngestRun> runs = [];
+        while (DateTime.UtcNow < deadline && runs.Select(r => r.WireFeedId).Distinct().Count() < 2)
+        {
+            await Task.Delay(200);
+            runs = await app.WithDbAsync(db => db.IngestRuns.AsNoTracking().Where(r => r.WireFeedId == slow || r.WireFeedId == prompt).OrderBy(r => r.Id).ToListAsync());
+        }
+
+        var slowRun = runs.First(r => r.WireFeedId == slow);
+        var promptRun = runs.First(r => r.WireFeedId == prompt);
+        Assert.Equal(IngestOutcome.Failed, slowRun.Outcome);
+        Assert.Contains("Timed out", slowRun.Error);
+        Assert.Equal(IngestOutcome.Fetched, promptRun.Outcome);
+        Assert.Equal(1, promptRun.NewStories);
+        // The prompt feed waited only for the slow one's time limit, not for its thirty seconds.
+        Assert.InRange((promptRun.StartedAt - slowRun.StartedAt).TotalSeconds, 0, 5);
+        var slowFeed = await app.WithDbAsync(db => db.WireFeeds.AsNoTracking().SingleAsync(f => f.Id == slow));
+        Assert.Equal(1, slowFeed.Failures);
+        Assert.True(slowFeed.NextPollAt > DateTime.UtcNow.AddMinutes(slowFeed.IntervalMinutes * 1.5), $"next poll {slowFeed.NextPollAt:u}");
+        Assert.True(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == $"Prompt {key}")));
     }
 }
 
@@ -227,6 +230,70 @@ public sealed class WireIngestTests(HandPolledApp app) : IClassFixture<HandPolle
         Assert.Equal(2, stored.Failures);
         Assert.True(stored.NextPollAt > DateTime.UtcNow.AddMinutes(broken.IntervalMinutes * 3.5), $"next poll {stored.NextPollAt:u}");
         Assert.Equal(3, await app.WithDbAsync(db => db.IngestRuns.CountAsync(r => r.WireFeedId == broken.Id || r.WireFeedId == failing.Id)));
+    }
+
+    [Fact]
+    public async Task A_feed_that_does_not_answer_in_time_is_logged_as_a_timeout_and_backs_off_and_one_that_trickles_is_cut_off_too()
+    {
+        var key = Guid.NewGuid().ToString("n");
+        var body = System.Text.Encoding.UTF8.GetBytes(Rss(($"{key}-t", $"Trickled {key}", Story, true)));
+        _server.Files[$"/{key}-silent.xml"] = new ServedFile(200, body, "application/rss+xml") { Delay = TimeSpan.FromSeconds(30) };
+        // Headers at once, then a byte every 50 ms: the whole feed would take minutes.
+        _server.Files[$"/{key}-trickle.xml"] = new ServedFile(200, body, "application/rss+xml") { Trickle = TimeSpan.FromMilliseconds(50) };
+        var silent = await FeedAsync($"/{key}-silent.xml", "Northwire", publish: true);
+        var trickle = await FeedAsync($"/{key}-trickle.xml", "Northwire", publish: true);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var silentRun = await PollAsync(silent);
+        var trickleRun = await PollAsync(trickle);
+        clock.Stop();
+
+        Assert.Equal(IngestOutcome.Failed, silentRun.Outcome);
+        Assert.Equal("Timed out: no complete answer within 2 seconds.", silentRun.Error);
+        Assert.Equal(IngestOutcome.Failed, trickleRun.Outcome);
+        Assert.Equal("Timed out: no complete answer within 2 seconds.", trickleRun.Error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the polls took {clock.Elapsed}");
+        foreach (var id in new[] { silent.Id, trickle.Id })
+        {
+            var feed = await app.WithDbAsync(db => db.WireFeeds.AsNoTracking().SingleAsync(f => f.Id == id));
+            Assert.Equal(1, feed.Failures);
+            Assert.True(feed.NextPollAt > DateTime.UtcNow.AddMinutes(feed.IntervalMinutes * 1.5), $"next poll {feed.NextPollAt:u}");
+        }
+        Assert.False(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == $"Trickled {key}")));
+        var log = await app.WithDbAsync(db => db.IngestRuns.AsNoTracking().Where(r => r.WireFeedId == silent.Id || r.WireFeedId == trickle.Id).ToListAsync());
+        Assert.Equal(2, log.Count);
+        Assert.All(log, r => Assert.Equal(IngestOutcome.Failed, r.Outcome));
+    }
+
+    [Fact]
+    public async Task A_changing_feed_gives_only_its_new_story_keeps_what_vanished_and_is_fetched_again_only_when_its_etag_changes()
+    {
+        var key = Guid.NewGuid().ToString("n");
+        const string a = "The regional airport will add three daily flights to the capital from March, the operator said on Thursday, after passenger numbers rose for a second year in a row.";
+        const string b = "Volunteers planted four thousand oak saplings along the river valley over the weekend, restoring woodland that was cleared for farmland more than a century ago.";
+        const string c = "The national orchestra named a new principal conductor on Friday, a violinist from Porto who will lead the ensemble's first tour of South America next autumn.";
+        var path = $"/{key}.xml";
+        _server.Feeds[path] = (200, Rss(($"{key}-a", $"Airport flights {key}", a, true), ($"{key}-b", $"Oak saplings {key}", b, true)), "application/rss+xml", "\"v1\"");
+        var feed = await FeedAsync(path, "Northwire", publish: true);
+
+        var first = await PollAsync(feed);
+        // The agency edits A lightly (same story, a corrected detail and headline), drops B, and adds C.
+        var edited = a.Replace("three daily flights", "four daily flights", StringComparison.Ordinal);
+        _server.Feeds[path] = (200, Rss(($"{key}-a", $"Airport adds flights {key}", edited, true), ($"{key}-c", $"New conductor {key}", c, true)), "application/rss+xml", "\"v2\"");
+        var second = await PollAsync(feed);
+        var third = await PollAsync(feed);
+
+        Assert.Equal((IngestOutcome.Fetched, 2), (first.Outcome, first.NewStories));
+        Assert.Equal((IngestOutcome.Fetched, 1, 0), (second.Outcome, second.NewStories, second.Duplicates));
+        Assert.Equal((IngestOutcome.NotModified, 0), (third.Outcome, third.NewStories));
+        Assert.Equal(["\"v1\"", "\"v2\""], _server.IfNoneMatch.Where(e => e is not null).TakeLast(2));
+        var headlines = await app.WithDbAsync(db => db.Articles.AsNoTracking().Where(x => x.Headline.EndsWith(key)).Select(x => new { x.Headline, x.Status }).ToListAsync());
+        Assert.Equal([$"Airport flights {key}", $"New conductor {key}", $"Oak saplings {key}"], headlines.Select(h => h.Headline).Order());
+        Assert.All(headlines, h => Assert.Equal(ArticleStatus.Published, h.Status)); // B vanished from the feed, not from the site
+        Assert.Equal(3, await app.WithDbAsync(db => db.WireItems.CountAsync(i => i.Key.StartsWith(key))));
+        var stored = await app.WithDbAsync(db => db.WireFeeds.AsNoTracking().SingleAsync(f => f.Id == feed.Id));
+        Assert.Equal("\"v2\"", stored.ETag);
+        Assert.Equal(0, stored.Failures);
     }
 
     [Fact]
