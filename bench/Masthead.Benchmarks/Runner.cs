@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using Perfolizer.Horology;
+using Perfolizer.Metrology;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -40,7 +44,9 @@ public static class Runner
             .AddJob(job.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)))
             .WithArtifactsPath(Path.Combine(Repository.Root, "bench", "results", "micro"))
             // One table for all of them; the newsroom is generated once either way.
-            .WithOptions(ConfigOptions.JoinSummary);
+            .WithOptions(ConfigOptions.JoinSummary)
+            // Microseconds to tens of seconds in one table: one unit keeps the column comparable at a glance.
+            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond).WithSizeUnit(SizeUnit.KB));
         args = [.. rest];
         try
         {
@@ -67,9 +73,11 @@ public static class Runner
 }
 
 /// <summary>
-/// For benchmarks whose one call takes many seconds: a few measured calls whatever the job (BenchmarkDotNet would
-/// otherwise repeat them until the spread settles, which takes up to an hour), and in the short job no warm-up
-/// beyond the first call. The dry job is left as it is.
+/// For benchmarks whose one call takes many seconds (the related-stories rebuild: 15-35 s on 2 shared cores). The
+/// default, medium and long jobs make 1 warm-up and 5 measured calls, where BenchmarkDotNet would otherwise repeat
+/// them until the spread settles (up to an hour). The short job makes one measured call, its first (the JIT's share
+/// of a call this long is negligible), so that --quick stays within minutes; the memory diagnoser adds one more call
+/// in every job. The dry job is left as it is.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class FewCallsAttribute : Attribute, IConfigSource
@@ -77,7 +85,7 @@ public sealed class FewCallsAttribute : Attribute, IConfigSource
     public IConfig Config { get; } = Runner.JobName switch
     {
         "dry" => ManualConfig.CreateEmpty(),
-        "short" => ManualConfig.CreateEmpty().AddJob(Job.Default.WithWarmupCount(0).WithIterationCount(2).AsMutator()),
+        "short" => ManualConfig.CreateEmpty().AddJob(Job.Default.WithStrategy(RunStrategy.ColdStart).WithWarmupCount(0).WithIterationCount(1).AsMutator()),
         _ => ManualConfig.CreateEmpty().AddJob(Job.Default.WithWarmupCount(1).WithIterationCount(5).AsMutator()),
     };
 }
