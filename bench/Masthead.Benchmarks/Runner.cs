@@ -26,7 +26,7 @@ public static class Runner
 
     public static async Task<int> Main(string[] args)
     {
-        // The job is chosen here rather than by BenchmarkDotNet's own --job, which would drop the in-process toolchain.
+        // The job is chosen here: BenchmarkDotNet's own --job did not combine with the in-process job below (it was ignored).
         var rest = args.ToList();
         var quick = rest.Remove("--quick");
         JobName = TakeJob(rest) ?? (quick ? "short" : "default");
@@ -39,7 +39,7 @@ public static class Runner
             "long" => Job.LongRun,
             var other => throw new ArgumentException($"Unknown job '{other}': use default, dry, short, medium or long."),
         };
-        // The full rebuild of related stories takes seconds per call: a long job needs more than the default timeout.
+        // The related-stories rebuild takes tens of seconds per call: the timeout must not cut a long job short.
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .AddJob(job.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)))
             .WithArtifactsPath(Path.Combine(Repository.Root, "bench", "results", "micro"))
