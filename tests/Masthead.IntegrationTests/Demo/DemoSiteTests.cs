@@ -154,4 +154,16 @@ public sealed class DemoSiteTests(DemoApp app)
             .Select(a => a.Slug).ToListAsync());
         Assert.Empty(mismatched);
     }
+
+    [Fact]
+    public async Task The_demo_site_has_an_about_page_and_a_corrections_policy_in_its_footer()
+    {
+        var front = await app.GetPageAsync("/?from=standing-pages-test");
+        var footer = front.All(".site-footer .footer-pages a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Equal([("About us", "/about/"), ("Corrections policy", "/corrections-policy/")], footer);
+        var policy = await app.GetPageAsync("/corrections-policy/");
+        Assert.Equal(HttpStatusCode.OK, policy.Status);
+        Assert.Equal("Corrections policy", policy.Text("h1"));
+        Assert.Contains("we say so", policy.Text(".site-page-body"));
+    }
 }
