@@ -107,7 +107,7 @@ public sealed class DemoSiteTests(DemoApp app)
         var paths = new[]
         {
             "/", "/page/2/", ArticlePaths.For(article.PublishedAt, article.Slug), $"/section/{article.Section}/", $"/tag/{article.Tag}/",
-            $"/author/{article.Author}/", $"/{day:yyyy}/{day:MM}/{day:dd}/", "/no-such-page/", "/search?q=election", "/search?q=zzzqqq",
+            $"/author/{article.Author}/", $"/{day:yyyy}/{day:MM}/{day:dd}/", "/no-such-page/", "/search?q=election", "/search?q=zzzqqq", "/about/",
         };
         var folder = Directory.CreateDirectory(Path.Combine(app.DataDirectory, "html-check")).FullName;
         var files = new List<string>();

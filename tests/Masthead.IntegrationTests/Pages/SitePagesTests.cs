@@ -206,6 +206,25 @@ public sealed class SitePagesTests(Admin.NewsroomApp app) : IClassFixture<Admin.
     }
 
     [Fact]
+    public async Task A_storys_one_segment_wordpress_permalink_still_leads_to_it_through_the_page_route()
+    {
+        // WordPress sites with /%postname%/ permalinks leave story addresses shaped like page addresses.
+        var newsroom = new Newsroom(app);
+        var article = await newsroom.PublishAsync(await newsroom.SectionAsync(), "Filed under a postname permalink");
+        var old = Newsroom.Unique("postname");
+        await app.WithDbAsync(async db =>
+        {
+            db.Redirects.Add(new Masthead.Articles.Redirect { Path = $"/{old}/", ArticleId = article.Id, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        var moved = await app.GetPageAsync($"/{old}/");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.Status);
+        Assert.Equal(article.Path, moved.Location());
+    }
+
+    [Fact]
     public async Task Contributors_do_not_see_the_pages_desk()
     {
         using var contributor = await SignedInAsync(StaffRoles.Contributor);
