@@ -8,6 +8,7 @@ using Masthead.Feeds;
 using Masthead.Import;
 using Masthead.Mail;
 using Masthead.Media;
+using Masthead.Pages;
 using Masthead.Search;
 using Masthead.Seo;
 using Masthead.Shared;
@@ -54,6 +55,7 @@ builder.AddSearch();
 builder.AddImport();
 builder.AddSyndication();
 builder.AddMedia();
+builder.AddSitePages();
 builder.AddAdminDesk();
 
 var app = builder.Build();

@@ -440,9 +440,9 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             path += "/";
         }
         var target = await db.Redirects.AsNoTracking()
-            .Where(r => r.Path == path && r.Article.PublishedAt != null
+            .Where(r => r.Path == path && r.Article!.PublishedAt != null
                 && (r.Article.Status == ArticleStatus.Published || r.Article.Status == ArticleStatus.Withdrawn))
-            .Select(r => new { r.Article.Slug, r.Article.PublishedAt })
+            .Select(r => new { r.Article!.Slug, r.Article.PublishedAt })
             .FirstOrDefaultAsync(ct);
         return target is null ? NotFound() : RedirectPermanent(ArticlePaths.For(target.PublishedAt!.Value, target.Slug));
     }

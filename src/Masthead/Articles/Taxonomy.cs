@@ -54,8 +54,11 @@ public class Redirect
 {
     public int Id { get; set; }
     public required string Path { get; set; }
-    public int ArticleId { get; set; }
-    public Article Article { get; set; } = null!;
+    /// <summary>The article now at the new address; null when the redirect leads to a standing page instead.</summary>
+    public int? ArticleId { get; set; }
+    public Article? Article { get; set; }
+    /// <summary>The standing page (Pages feature) now at the new address; a plain id, so articles know nothing of pages.</summary>
+    public int? SitePageId { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

@@ -2,6 +2,7 @@ using Masthead.Accounts;
 using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Media;
+using Masthead.Pages;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
     public DbSet<Shared.AuditEntry> AuditEntries => Set<Shared.AuditEntry>();
     public DbSet<Shared.SiteSetting> SiteSettings => Set<Shared.SiteSetting>();
+    public DbSet<SitePage> SitePages => Set<SitePage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -133,6 +135,20 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(r => r.Path).HasMaxLength(400);
             e.HasIndex(r => r.Path).IsUnique();
             e.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<SitePage>().WithMany().HasForeignKey(r => r.SitePageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => r.SitePageId);
+        });
+        b.Entity<SitePage>(e =>
+        {
+            e.Property(p => p.Title).HasMaxLength(SitePageRules.MaxTitle);
+            e.Property(p => p.Slug).HasMaxLength(SitePageRules.MaxSlug);
+            e.HasIndex(p => p.Slug).IsUnique();
+            e.Property(p => p.SeoDescription).HasMaxLength(SitePageRules.MaxDescription);
+            e.Property(p => p.ImportKey).HasMaxLength(400);
+            e.HasIndex(p => p.ImportKey).IsUnique();
+            // A parent with pages under it cannot be deleted (the editor says so before the database would).
+            e.HasOne<SitePage>().WithMany().HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.Status, p.ParentId, p.MenuOrder });
         });
         b.Entity<TaxonomyRedirect>(e =>
         {

@@ -11,9 +11,9 @@ namespace Masthead.Demo;
 
 /// <summary>
 /// Fills an empty database with a believable wire-republishing newsroom: sections, tags, authors, agencies,
-/// a few hundred articles with drawn illustrations, and thousands of threaded reader comments. Everything is made
-/// locally from word lists and templates, and everything is derived from the seed and the given time, so the same
-/// seed and time always give the same rows and the same image bytes.
+/// a few hundred articles with drawn illustrations, thousands of threaded reader comments, and the standing pages
+/// (About us, Corrections policy). Everything is made locally from word lists and templates, and everything is
+/// derived from the seed and the given time, so the same seed and time always give the same rows and the same image bytes.
 /// </summary>
 public static partial class DemoContent
 {
@@ -90,6 +90,7 @@ public static partial class DemoContent
             db.Images.AddRange(newsroom.Drawings.Select(d => d.Image));
             db.Authors.AddRange(newsroom.Authors);
             db.Articles.AddRange(newsroom.Stories.Select(s => s.Article));
+            db.SitePages.AddRange(StandingPages(renderer, now));
             await db.SaveChangesAsync(ct);
 
             foreach (var story in newsroom.Stories.Where(s => s.ReadAlso is not null))

@@ -2,6 +2,7 @@ using Masthead.Articles;
 using Masthead.Data;
 using Masthead.Import.Backup;
 using Masthead.Import.WordPress;
+using Masthead.Pages;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -127,7 +128,7 @@ public static class ImportModule
 
     /// <summary>
     /// WordPress addresses that are not article-shaped keep working: /?p=ID and /?page_id=ID (which would otherwise
-    /// be the front page) answer 301 to the imported story. Old permalinks reach the 404 page, which looks them up too.
+    /// be the front page) answer 301 to the imported story or page. Old permalinks reach the 404 page, which looks them up too.
     /// </summary>
     public static void UseLegacyRedirects(this WebApplication app) => app.Use(async (context, next) =>
     {
@@ -145,12 +146,22 @@ public static class ImportModule
         await next(context);
     });
 
+    /// <summary>Where an old address leads now: a published article's or standing page's address, or null.</summary>
     public static async Task<string?> RedirectTargetAsync(MastheadDb db, string path, CancellationToken ct)
     {
         var target = await db.Redirects.AsNoTracking()
-            .Where(r => r.Path == path && r.Article.PublishedAt != null && r.Article.Status == ArticleStatus.Published)
-            .Select(r => new { r.Article.Slug, r.Article.PublishedAt })
+            .Where(r => r.Path == path)
+            .Select(r => new
+            {
+                Article = r.Article != null && r.Article.PublishedAt != null && r.Article.Status == ArticleStatus.Published
+                    ? new { r.Article.Slug, r.Article.PublishedAt } : null,
+                Page = db.SitePages.Where(p => p.Id == r.SitePageId && p.Status == SitePageStatus.Published)
+                    .Select(p => new { p.Slug, ParentSlug = db.SitePages.Where(x => x.Id == p.ParentId).Select(x => x.Slug).FirstOrDefault() })
+                    .FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct);
-        return target is null ? null : ArticlePaths.For(target.PublishedAt!.Value, target.Slug);
+        return target?.Article is { } article ? ArticlePaths.For(article.PublishedAt!.Value, article.Slug)
+            : target?.Page is { } page ? SitePagePaths.For(page.Slug, page.ParentSlug)
+            : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Xml;
 using Masthead.Articles;
 using Masthead.Data;
+using Masthead.Pages;
 using Masthead.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using SkiaSharp;
 namespace Masthead.Seo;
 
 /// <summary>
-/// What search engines read: robots.txt, a sitemap index over paged sitemaps (articles, sections, tags, authors) with
+/// What search engines read: robots.txt, a sitemap index over paged sitemaps (articles, sections, tags, authors, pages) with
 /// honest lastmod dates (the story's publication or last editorial update, never a new comment), the Google News
 /// sitemap of the last two days, and the publisher's logo.
 /// </summary>
@@ -44,6 +45,10 @@ public static class SeoEndpoints
             entries.Add(($"{baseUrl}/sitemaps/sections.xml", newest));
             entries.Add(($"{baseUrl}/sitemaps/tags.xml", newest));
             entries.Add(($"{baseUrl}/sitemaps/authors.xml", newest));
+            if (await db.SitePages.AnyAsync(p => p.Status == SitePageStatus.Published, ct))
+            {
+                entries.Add(($"{baseUrl}/sitemaps/pages.xml", await db.SitePages.Where(p => p.Status == SitePageStatus.Published).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)));
+            }
             return Xml(writer =>
             {
                 writer.WriteStartElement("sitemapindex", SitemapNs);
@@ -102,6 +107,15 @@ public static class SeoEndpoints
                 .ToListAsync(ct);
             var baseUrl = site.BaseUrlFor(context.Request);
             return UrlSet(rows.Where(r => r.LastMod is not null).Select(r => ($"{baseUrl}/author/{r.Slug}/", r.LastMod)));
+        });
+
+        app.MapGet("/sitemaps/pages.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
+        {
+            var rows = await db.SitePages.AsNoTracking().Where(p => p.Status == SitePageStatus.Published).OrderBy(p => p.ParentId != null).ThenBy(p => p.MenuOrder).ThenBy(p => p.Slug)
+                .Select(p => new { p.Slug, ParentSlug = db.SitePages.Where(x => x.Id == p.ParentId).Select(x => x.Slug).FirstOrDefault(), p.UpdatedAt })
+                .ToListAsync(ct);
+            var baseUrl = site.BaseUrlFor(context.Request);
+            return UrlSet(rows.Select(r => (baseUrl + SitePagePaths.For(r.Slug, r.ParentSlug), (DateTime?)r.UpdatedAt)));
         });
 
         app.MapGet("/news-sitemap.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, SiteClock clock, CancellationToken ct) =>

@@ -36,6 +36,12 @@ public static class BufferedResponse
         {
             return;
         }
+        if (body.Length == 0 && context.Response.StatusCode >= StatusCodes.Status400BadRequest)
+        {
+            // A bare error (a page's NotFound()) must stay bare: a Content-Length would stop the status code pages
+            // from explaining it, and the 404 page from looking up where a moved page went.
+            return;
+        }
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }

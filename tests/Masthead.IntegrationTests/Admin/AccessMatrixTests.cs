@@ -19,6 +19,8 @@ public sealed class AccessMatrixTests(NewsroomApp app) : IClassFixture<NewsroomA
         { "/admin/articles", StaffRoles.Contributor },
         { "/admin/articles/new", StaffRoles.Contributor },
         { "/admin/media", StaffRoles.Contributor },
+        { "/admin/pages", StaffRoles.Author },
+        { "/admin/pages/new", StaffRoles.Author },
         { "/admin/account", StaffRoles.Contributor },
         { "/admin/account/two-factor", StaffRoles.Contributor },
         { "/admin/comments", StaffRoles.Editor },

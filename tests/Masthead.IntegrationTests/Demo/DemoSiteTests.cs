@@ -107,7 +107,7 @@ public sealed class DemoSiteTests(DemoApp app)
         var paths = new[]
         {
             "/", "/page/2/", ArticlePaths.For(article.PublishedAt, article.Slug), $"/section/{article.Section}/", $"/tag/{article.Tag}/",
-            $"/author/{article.Author}/", $"/{day:yyyy}/{day:MM}/{day:dd}/", "/no-such-page/", "/search?q=election", "/search?q=zzzqqq",
+            $"/author/{article.Author}/", $"/{day:yyyy}/{day:MM}/{day:dd}/", "/no-such-page/", "/search?q=election", "/search?q=zzzqqq", "/about/",
         };
         var folder = Directory.CreateDirectory(Path.Combine(app.DataDirectory, "html-check")).FullName;
         var files = new List<string>();
@@ -153,5 +153,17 @@ public sealed class DemoSiteTests(DemoApp app)
             .Where(a => a.CommentCount != db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved))
             .Select(a => a.Slug).ToListAsync());
         Assert.Empty(mismatched);
+    }
+
+    [Fact]
+    public async Task The_demo_site_has_an_about_page_and_a_corrections_policy_in_its_footer()
+    {
+        var front = await app.GetPageAsync("/?from=standing-pages-test");
+        var footer = front.All(".site-footer .footer-pages a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Equal([("About us", "/about/"), ("Corrections policy", "/corrections-policy/")], footer);
+        var policy = await app.GetPageAsync("/corrections-policy/");
+        Assert.Equal(HttpStatusCode.OK, policy.Status);
+        Assert.Equal("Corrections policy", policy.Text("h1"));
+        Assert.Contains("we say so", policy.Text(".site-page-body"));
     }
 }

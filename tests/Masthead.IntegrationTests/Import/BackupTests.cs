@@ -6,6 +6,7 @@ using Masthead.Data;
 using Masthead.Import.Backup;
 using Masthead.IntegrationTests.Infrastructure;
 using Masthead.Media;
+using Masthead.Pages;
 using Masthead.Shared;
 using Masthead.Syndication;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,25 @@ public sealed class BackedUpSite : MastheadApp
             db.SpamTokens.Add(new SpamToken { Token = "casino", SpamCount = 3, HamCount = 0 });
             db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, StaffUserId = staffId, StaffName = "Staff editor", Action = "article.published", TargetType = "article", TargetId = lead.Id, Detail = lead.Headline });
             await db.SaveChangesAsync();
+            // The child is written before its parent, so the restore must link a parent that comes later in the file.
+            var team = new SitePage
+            {
+                Title = "Our team", Slug = Newsroom.Unique("team"), BodyMarkdown = "Who we *are*.", BodyHtml = "<p>Who we <em>are</em>.</p>",
+                Status = SitePageStatus.Draft, MenuOrder = 2, CreatedAt = DateTime.UtcNow.AddDays(-4), UpdatedAt = DateTime.UtcNow.AddDays(-1),
+            };
+            db.SitePages.Add(team);
+            await db.SaveChangesAsync();
+            var about = new SitePage
+            {
+                Title = "About us", Slug = Newsroom.Unique("about"), BodyMarkdown = "Since 1921.", BodyHtml = "<p>Since 1921.</p>", Status = SitePageStatus.Published,
+                MenuOrder = -1, SeoDescription = "Who runs the Gazette.", CreatedAt = DateTime.UtcNow.AddDays(-5), UpdatedAt = DateTime.UtcNow.AddDays(-2),
+                ImportKey = "http://old.example#post-12",
+            };
+            db.SitePages.Add(about);
+            await db.SaveChangesAsync();
+            team.ParentId = about.Id;
+            db.Redirects.Add(new Redirect { Path = "/about-the-gazette/", SitePageId = about.Id, CreatedAt = DateTime.UtcNow.AddDays(-1) });
+            await db.SaveChangesAsync();
             return 0;
         });
         var first = await newsroom.CommentAsync(later, "Mara", "First!");
@@ -175,6 +195,8 @@ public sealed class BackupTests(BackedUpSite site) : IClassFixture<BackedUpSite>
             Assert.Contains("\"Status\":4", before["articles"]);
             Assert.Contains("\"Parent\":\"Tom: A reply to *Mara*.\"", before["comments"]);
             Assert.Contains("Please check the figures.", before["articles"]);
+            Assert.Contains("\"Parent\":\"about-", before["pages"]);
+            Assert.Contains("\"Page\":\"about-", before["redirects"]);
         });
     }
 
@@ -261,6 +283,7 @@ public sealed class BackupTests(BackedUpSite site) : IClassFixture<BackedUpSite>
         var commentKeys = await db.Comments.AsNoTracking().ToDictionaryAsync(c => c.Id, c => $"{c.AuthorName}: {c.Body}");
         var sectionSlugs = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Slug);
         var tagSlugs = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Slug);
+        var pageSlugs = await db.SitePages.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Slug);
         var emails = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Email);
         string Json<T>(IEnumerable<T> rows) => JsonSerializer.Serialize(rows);
         return new()
@@ -300,7 +323,15 @@ public sealed class BackupTests(BackedUpSite site) : IClassFixture<BackedUpSite>
                 c.AuthorEmail, c.AuthorUrl, c.Body, c.BodyHtml, c.CreatedAt, c.ModeratedAt, c.EditedAt, c.IpAddress, c.UserAgent, c.NotifyReplies, c.FilterReason,
                 c.ImportKey, Staff = c.StaffUserId is { } s ? emails[s] : null,
             }).OrderBy(c => c.Article).ThenBy(c => c.Key)),
-            ["redirects"] = Json((await db.Redirects.AsNoTracking().OrderBy(r => r.Path).ToListAsync()).Select(r => new { r.Path, Article = articleSlugs[r.ArticleId], r.CreatedAt })),
+            ["pages"] = Json((await db.SitePages.AsNoTracking().OrderBy(p => p.Slug).ToListAsync()).Select(p => new
+            {
+                p.Slug, p.Title, p.BodyMarkdown, p.BodyHtml, p.Status, Parent = p.ParentId is { } parent ? pageSlugs[parent] : null, p.MenuOrder, p.SeoDescription,
+                p.CreatedAt, p.UpdatedAt, p.ImportKey,
+            })),
+            ["redirects"] = Json((await db.Redirects.AsNoTracking().OrderBy(r => r.Path).ToListAsync()).Select(r => new
+            {
+                r.Path, Article = r.ArticleId is { } a ? articleSlugs[a] : null, Page = r.SitePageId is { } p ? pageSlugs[p] : null, r.CreatedAt,
+            })),
             ["taxonomyRedirects"] = Json((await db.TaxonomyRedirects.AsNoTracking().OrderBy(r => r.OldSlug).ToListAsync())
                 .Select(r => new { r.Kind, r.OldSlug, Target = r.Kind == TaxonomyKind.Section ? sectionSlugs[r.TargetId] : tagSlugs[r.TargetId], r.CreatedAt })),
             ["wire"] = Json((await db.WireFeeds.AsNoTracking().Include(f => f.Source).OrderBy(f => f.FeedUrl).ToListAsync()).Select(f => new

@@ -20,7 +20,7 @@ public static class BackupFormat
     /// <summary>The arrays of the document, in the order they are written and must be read.</summary>
     public static readonly IReadOnlyList<string> Kinds =
     [
-        "settings", "staff", "images", "sections", "tags", "authors", "sources", "articles", "comments", "redirects",
+        "settings", "staff", "images", "sections", "tags", "authors", "sources", "articles", "comments", "pages", "redirects",
         "taxonomyRedirects", "wireFeeds", "wireItems", "blockedTerms", "spamTokens", "spamTraining", "audit",
     ];
 
@@ -68,7 +68,11 @@ public sealed record BackupComment(int Id, int ArticleId, int? ParentId, Comment
     string? AuthorUrl, string Body, string BodyHtml, DateTime CreatedAt, DateTime? ModeratedAt, DateTime? EditedAt,
     string? IpAddress, string? UserAgent, bool NotifyReplies, string? FilterReason, string? ImportKey, int? StaffUserId);
 
-public sealed record BackupRedirect(int Id, string Path, int ArticleId, DateTime CreatedAt);
+/// <summary>An old address and what it leads to now: an article or (<see cref="PageId"/>) a standing page.</summary>
+public sealed record BackupRedirect(int Id, string Path, int? ArticleId, DateTime CreatedAt, int? PageId = null);
+
+public sealed record BackupPage(int Id, string Slug, string Title, Pages.SitePageStatus Status, int? ParentId, int MenuOrder, string? SeoDescription,
+    DateTime CreatedAt, DateTime UpdatedAt, string? ImportKey, string BodyMarkdown, string BodyHtml);
 
 public sealed record BackupTaxonomyRedirect(int Id, TaxonomyKind Kind, string OldSlug, int TargetId, DateTime CreatedAt);
 

@@ -4,6 +4,7 @@ using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
 using Masthead.Media;
+using Masthead.Pages;
 using Masthead.Shared;
 using Masthead.Syndication;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,7 @@ public sealed partial class SiteBackup
         }
         await transaction.CommitAsync(ct);
         sections.Invalidate();
+        services.GetRequiredService<PageDirectory>().Invalidate();
         await cache.EvictContentAsync(ct);
         await Admin.SiteSettings.ApplyStoredAsync(services, ct);
         return report;
@@ -62,6 +64,7 @@ public sealed partial class SiteBackup
         await Check(db.Images, "images");
         await Check(db.Comments, "comments");
         await Check(db.Redirects, "redirects");
+        await Check(db.SitePages, "pages");
         await Check(db.TaxonomyRedirects, "old section or tag addresses");
         await Check(db.WireFeeds, "wire feeds");
         await Check(db.BlockedTerms, "blocked terms");
@@ -85,6 +88,8 @@ public sealed partial class SiteBackup
         private readonly HashSet<int> _articles = [];
         private readonly HashSet<int> _comments = [];
         private readonly HashSet<int> _wireFeeds = [];
+        private readonly HashSet<int> _pages = [];
+        private readonly List<(int PageId, int ParentId, string Slug)> _pageParents = [];
         private readonly List<(int ArticleId, int ReadAlsoId, string Slug)> _readAlso = [];
         private readonly List<(int CommentId, int ParentId)> _parents = [];
         private bool _keepAuditIds;
@@ -138,6 +143,7 @@ public sealed partial class SiteBackup
                     "sources" => Each<BackupSource>(kind, Source, ct),
                     "articles" => Each<BackupArticle>(kind, Article, ct, ArticleBatch),
                     "comments" => Each<BackupComment>(kind, Comment, ct),
+                    "pages" => Each<BackupPage>(kind, Page, ct),
                     "redirects" => Each<BackupRedirect>(kind, Redirect, ct),
                     "taxonomyRedirects" => Each<BackupTaxonomyRedirect>(kind, TaxonomyRedirect, ct),
                     "wireFeeds" => Each<BackupWireFeed>(kind, WireFeed, ct),
@@ -371,13 +377,37 @@ public sealed partial class SiteBackup
             return ValueTask.CompletedTask;
         }
 
+        /// <summary>Parents are linked at the end: a page may be moved under one written after it.</summary>
+        private ValueTask Page(BackupPage p, CancellationToken ct)
+        {
+            db.SitePages.Add(new SitePage
+            {
+                Id = p.Id, Slug = p.Slug, Title = p.Title, Status = p.Status, MenuOrder = p.MenuOrder, SeoDescription = p.SeoDescription,
+                CreatedAt = p.CreatedAt, UpdatedAt = p.UpdatedAt, ImportKey = p.ImportKey, BodyMarkdown = p.BodyMarkdown, BodyHtml = p.BodyHtml,
+            });
+            if (p.ParentId is { } parent)
+            {
+                _pageParents.Add((p.Id, parent, p.Slug));
+            }
+            _pages.Add(p.Id);
+            return ValueTask.CompletedTask;
+        }
+
         private ValueTask Redirect(BackupRedirect r, CancellationToken ct)
         {
-            if (!_articles.Contains(r.ArticleId))
+            if ((r.ArticleId is null) == (r.PageId is null))
             {
-                throw Missing("article", $"redirect {r.Path}", r.ArticleId);
+                throw new BackupException($"redirect {r.Path} must lead to exactly one article or page (at {reader.Position()})");
             }
-            db.Redirects.Add(new Redirect { Id = r.Id, Path = r.Path, ArticleId = r.ArticleId, CreatedAt = r.CreatedAt });
+            if (r.ArticleId is { } article && !_articles.Contains(article))
+            {
+                throw Missing("article", $"redirect {r.Path}", article);
+            }
+            if (r.PageId is { } page && !_pages.Contains(page))
+            {
+                throw Missing("page", $"redirect {r.Path}", page);
+            }
+            db.Redirects.Add(new Redirect { Id = r.Id, Path = r.Path, ArticleId = r.ArticleId, SitePageId = r.PageId, CreatedAt = r.CreatedAt });
             return ValueTask.CompletedTask;
         }
 
@@ -469,7 +499,7 @@ public sealed partial class SiteBackup
             return ValueTask.CompletedTask;
         }
 
-        /// <summary>The links that may point forward in the file: staff to authors, READ ALSO picks, replies to later comments.</summary>
+        /// <summary>The links that may point forward in the file: staff to authors, READ ALSO picks, pages' parents, replies to later comments.</summary>
         private async Task LinkAsync(CancellationToken ct)
         {
             foreach (var (userId, authorId) in _staffAuthors)
@@ -487,6 +517,14 @@ public sealed partial class SiteBackup
                     throw new BackupException($"article {slug} picks article {readAlso} for READ ALSO, which is not in the backup");
                 }
                 await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ReadAlsoArticleId, readAlso), ct);
+            }
+            foreach (var (pageId, parentId, slug) in _pageParents)
+            {
+                if (!_pages.Contains(parentId))
+                {
+                    throw new BackupException($"page {slug} sits under page {parentId}, which is not in the backup");
+                }
+                await db.SitePages.Where(p => p.Id == pageId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ParentId, parentId), ct);
             }
             foreach (var (commentId, parentId) in _parents)
             {

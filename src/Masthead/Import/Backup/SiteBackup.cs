@@ -53,8 +53,11 @@ public sealed partial class SiteBackup(MastheadDb db, SiteClock clock, ILookupNo
             .Select(c => new BackupComment(c.Id, c.ArticleId, c.ParentId, c.Status, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.Body, c.BodyHtml,
                 c.CreatedAt, c.ModeratedAt, c.EditedAt, c.IpAddress, c.UserAgent, c.NotifyReplies, c.FilterReason, c.ImportKey, c.StaffUserId))
             .ToListAsync(ct), c => c.Id);
+        await WriteAllAsync(w, report, "pages", db.SitePages.AsNoTracking().OrderBy(p => p.Id)
+            .Select(p => new BackupPage(p.Id, p.Slug, p.Title, p.Status, p.ParentId, p.MenuOrder, p.SeoDescription, p.CreatedAt, p.UpdatedAt, p.ImportKey,
+                p.BodyMarkdown, p.BodyHtml)).ToListAsync(ct));
         await WritePagedAsync(w, report, progress, "redirects", after => db.Redirects.AsNoTracking().Where(r => r.Id > after).OrderBy(r => r.Id).Take(Batch)
-            .Select(r => new BackupRedirect(r.Id, r.Path, r.ArticleId, r.CreatedAt)).ToListAsync(ct), r => r.Id);
+            .Select(r => new BackupRedirect(r.Id, r.Path, r.ArticleId, r.CreatedAt, r.SitePageId)).ToListAsync(ct), r => r.Id);
         await WriteAllAsync(w, report, "taxonomyRedirects", db.TaxonomyRedirects.AsNoTracking().OrderBy(r => r.Id)
             .Select(r => new BackupTaxonomyRedirect(r.Id, r.Kind, r.OldSlug, r.TargetId, r.CreatedAt)).ToListAsync(ct));
         await WriteAllAsync(w, report, "wireFeeds", db.WireFeeds.AsNoTracking().OrderBy(f => f.Id)

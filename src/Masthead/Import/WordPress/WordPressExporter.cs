@@ -3,6 +3,7 @@ using System.Xml;
 using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
+using Masthead.Pages;
 using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,8 @@ namespace Masthead.Import.WordPress;
 
 /// <summary>
 /// Writes the site as a WordPress export (WXR 1.2) that WordPress's importer accepts: authors, categories (sections),
-/// tags, posts with their bodies, terms, featured-image attachments, and approved and held comments with their
-/// threading. Streams article by article; commenters' emails are included, as WordPress's own export does, so the
+/// tags, posts with their bodies, terms, featured-image attachments, approved and held comments with their
+/// threading, and standing pages as "page" items. Streams article by article; commenters' emails are included, as WordPress's own export does, so the
 /// file must be treated as private.
 /// </summary>
 public sealed class WordPressExporter(MastheadDb db, SiteOptions site)
@@ -159,10 +160,62 @@ public sealed class WordPressExporter(MastheadDb db, SiteOptions site)
             writer.WriteEndElement();
             await writer.FlushAsync();
         }
+        await PagesAsync(writer, baseUrl, ct);
         writer.WriteEndElement();
         writer.WriteEndElement();
         await writer.WriteEndDocumentAsync();
         return ids.Count;
+    }
+
+    /// <summary>WordPress keeps posts and pages in one table: pages' ids are moved clear of articles' (and pictures') ids.</summary>
+    public const int PageIdOffset = 2_000_000_000;
+
+    /// <summary>Standing pages as WordPress "page" items, with their parent, menu order and status.</summary>
+    private async Task PagesAsync(XmlWriter writer, string baseUrl, CancellationToken ct)
+    {
+        var pages = await db.SitePages.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        var slugs = pages.ToDictionary(p => p.Id, p => p.Slug);
+        foreach (var p in pages)
+        {
+            var id = PageIdOffset + p.Id;
+            var link = p.Status == SitePageStatus.Published
+                ? baseUrl + SitePagePaths.For(p.Slug, p.ParentId is { } parent ? slugs.GetValueOrDefault(parent) : null)
+                : $"{baseUrl}/?page_id={Invariant(id)}";
+            writer.WriteStartElement("item");
+            writer.WriteElementString("title", p.Title);
+            writer.WriteElementString("link", link);
+            writer.WriteElementString("pubDate", p.CreatedAt.ToString("R", CultureInfo.InvariantCulture));
+            writer.WriteStartElement("creator", Dc);
+            writer.WriteCData("");
+            writer.WriteEndElement();
+            writer.WriteStartElement("guid");
+            writer.WriteAttributeString("isPermaLink", "false");
+            writer.WriteString($"{baseUrl}/?page_id={Invariant(id)}");
+            writer.WriteEndElement();
+            writer.WriteElementString("description", "");
+            writer.WriteStartElement("encoded", Content);
+            writer.WriteCData(p.BodyHtml);
+            writer.WriteEndElement();
+            writer.WriteStartElement("encoded", Excerpt);
+            writer.WriteCData(p.SeoDescription ?? "");
+            writer.WriteEndElement();
+            writer.WriteElementString("post_id", Wp, Invariant(id));
+            Cdata(writer, "post_date", Wordpress(p.CreatedAt));
+            Cdata(writer, "post_date_gmt", Wordpress(p.CreatedAt));
+            Cdata(writer, "post_modified", Wordpress(p.UpdatedAt));
+            Cdata(writer, "post_modified_gmt", Wordpress(p.UpdatedAt));
+            Cdata(writer, "comment_status", "closed");
+            Cdata(writer, "ping_status", "closed");
+            Cdata(writer, "post_name", p.Slug);
+            Cdata(writer, "status", p.Status == SitePageStatus.Published ? "publish" : "draft");
+            writer.WriteElementString("post_parent", Wp, Invariant(p.ParentId is { } parentId ? PageIdOffset + parentId : 0));
+            writer.WriteElementString("menu_order", Wp, Invariant(p.MenuOrder));
+            Cdata(writer, "post_type", "page");
+            Cdata(writer, "post_password", "");
+            writer.WriteElementString("is_sticky", Wp, "0");
+            writer.WriteEndElement();
+        }
+        await writer.FlushAsync();
     }
 
     private static void Cdata(XmlWriter writer, string name, string value)

@@ -6,6 +6,7 @@ using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
 using Masthead.Media;
+using Masthead.Pages;
 using Masthead.Search;
 using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public sealed class ImportReport
     public int StaffInvited { get; set; }
     public int Images { get; set; }
     public int Redirects { get; set; }
+    /// <summary>Standing pages (WordPress "page" items) new to this site.</summary>
+    public int Pages { get; set; }
+    public int PagesUpdated { get; set; }
     public List<string> Skipped { get; } = [];
     /// <summary>Set when the file could not be read; nothing was changed.</summary>
     public string? Error { get; set; }
@@ -34,7 +38,8 @@ public sealed class ImportReport
     public override string ToString() =>
         Error is not null ? $"Import failed, nothing was changed: {Error}"
         : $"{(DryRun ? "Dry run (nothing saved): " : "")}{Imported} articles imported, {Updated} updated, {Comments} comments, {Sections} sections, " +
-          $"{Tags} tags, {Authors} authors ({StaffInvited} staff accounts to invite), {Images} images, {Redirects} redirects; {Skipped.Count} skipped" +
+          $"{Tags} tags, {Authors} authors ({StaffInvited} staff accounts to invite), {Images} images, " +
+          $"{Pages} pages imported, {PagesUpdated} updated, {Redirects} redirects; {Skipped.Count} skipped" +
           (Skipped.Count == 0 ? "." : ":\n  " + string.Join("\n  ", Skipped));
 }
 
@@ -46,7 +51,7 @@ public sealed class ImportReport
 /// DTDs and external entities are refused, which also stops entity-expansion bombs.
 /// </summary>
 public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, CommentText commentText, SiteClock clock,
-    SiteCache cache, SectionDirectory sections, ISearchIndex search, RelatedStories related, StaffRoster roster)
+    SiteCache cache, SectionDirectory sections, ISearchIndex search, RelatedStories related, StaffRoster roster, PageDirectory pages)
 {
     private static readonly XNamespace Wp = "http://wordpress.org/export/1.2/";
     private static readonly XNamespace Wp11 = "http://wordpress.org/export/1.1/";
@@ -94,6 +99,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         await related.RebuildAsync(ct);
         await transaction.CommitAsync(ct);
         sections.Invalidate();
+        pages.Invalidate();
         await cache.EvictContentAsync(ct);
         return report;
     }
@@ -115,6 +121,8 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         public required HashSet<string> Slugs;
         public required HashSet<string> RedirectPaths;
         public readonly List<(Article Article, string AttachmentId)> Thumbnails = [];
+        /// <summary>Page items, written after everything else: a page's parent may come later in the file.</summary>
+        public readonly List<XElement> Pages = [];
         public readonly List<XElement> Batch = [];
         public readonly List<int> ArticleIds = [];
         /// <summary>New comments of the current batch, oldest first per story, written after their stories have ids.</summary>
@@ -217,6 +225,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             await reader.ReadAsync();
         }
         await BatchAsync(run, report, ct);
+        await PagesAsync(run, report, ct);
 
         // Featured pictures are attachments, which may come after the posts that use them.
         foreach (var group in run.Thumbnails.GroupBy(t => t.AttachmentId))
@@ -422,6 +431,18 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             run.Attachments[id] = image;
             return null;
         }
+        if (type == "page")
+        {
+            if (status is "trash" or "auto-draft" or "inherit")
+            {
+                report.Skipped.Add($"page {id} \u201c{title}\u201d: status {status}");
+            }
+            else
+            {
+                run.Pages.Add(item);
+            }
+            return null;
+        }
         if (type != "post")
         {
             report.Skipped.Add($"{type} {id} \u201c{title}\u201d: only posts become articles ({type}s are not imported yet)");
@@ -525,6 +546,100 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         Comments(item, run, article, existingComments, threads, report);
         return article;
+    }
+
+    /// <summary>
+    /// The export's pages become standing pages, keyed like posts so importing again updates them. WordPress nests
+    /// pages without limit and Masthead one level deep, so a deeper page sits under its top-level ancestor (its old
+    /// address still leads to it). Published pages keep their WordPress addresses as 301s: the permalink's path,
+    /// /?page_id=ID and /?p=ID.
+    /// </summary>
+    private async Task PagesAsync(Run run, ImportReport report, CancellationToken ct)
+    {
+        if (run.Pages.Count == 0)
+        {
+            return;
+        }
+        var keys = run.Pages.Select(i => $"{run.Site}#post-{Value(i, "post_id")}").ToList();
+        var existing = await db.SitePages.Where(p => keys.Contains(p.ImportKey!)).ToDictionaryAsync(p => p.ImportKey!, ct);
+        var slugs = new HashSet<string>(await db.SitePages.AsNoTracking().Select(p => p.Slug).ToListAsync(ct), StringComparer.Ordinal);
+        var byId = new Dictionary<string, (SitePage Page, XElement Item, string ParentId)>();
+        var now = clock.UtcNow;
+        foreach (var item in run.Pages)
+        {
+            var id = Value(item, "post_id");
+            var status = Value(item, "status");
+            var title = System.Net.WebUtility.HtmlDecode((string?)item.Element("title") ?? "").Trim();
+            var key = $"{run.Site}#post-{id}";
+            var page = existing.GetValueOrDefault(key);
+            if (page is null)
+            {
+                var slug = Value(item, "post_name") is { Length: > 0 } name ? Slugs.From(Uri.UnescapeDataString(name), SitePageRules.MaxSlug) : Slugs.From(title, SitePageRules.MaxSlug);
+                if (slug.Length == 0)
+                {
+                    slug = $"page-{id}";
+                }
+                if (slugs.Contains(slug) || SitePagePaths.WhyNotTopLevel(slug) is not null)
+                {
+                    // Taken by another page, or an address the site answers itself: the WordPress id makes it unique.
+                    var stem = $"{slug}-{id}";
+                    slug = stem;
+                    for (var n = 2; slugs.Contains(slug); n++)
+                    {
+                        slug = $"{stem}-{n}";
+                    }
+                }
+                slugs.Add(slug);
+                page = new SitePage { Title = title, Slug = slug, ImportKey = key, CreatedAt = Date(Value(item, "post_date_gmt")) ?? Date(Value(item, "post_date")) ?? now };
+                db.SitePages.Add(page);
+                report.Pages++;
+            }
+            else
+            {
+                report.PagesUpdated++;
+            }
+            page.Title = title.Length == 0 ? $"Untitled ({id})" : title;
+            page.BodyMarkdown = WordPressBody.Convert((string?)item.Element(Content + "encoded") ?? "");
+            page.BodyHtml = SitePageEditor.Render(renderer, page.BodyMarkdown);
+            page.Status = status == "publish" ? SitePageStatus.Published : SitePageStatus.Draft;
+            page.MenuOrder = int.TryParse(Value(item, "menu_order"), CultureInfo.InvariantCulture, out var order) ? order : 0;
+            var excerpt = System.Net.WebUtility.HtmlDecode(StripTags((string?)item.Element(Excerpt12 + "encoded") ?? (string?)item.Element(Excerpt11 + "encoded") ?? "")).Trim();
+            page.SeoDescription = excerpt.Length == 0 ? null : Truncate(excerpt, SitePageRules.MaxDescription);
+            page.UpdatedAt = Date(Value(item, "post_modified_gmt")) ?? page.CreatedAt;
+            if (status is not ("publish" or "draft"))
+            {
+                report.Skipped.Add($"page {id} \u201c{title}\u201d: {status}, imported as a draft");
+            }
+            byId[id] = (page, item, Value(item, "post_parent"));
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (id, (page, item, _)) in byId)
+        {
+            SitePage? top = null;
+            var seen = new HashSet<string> { id };
+            for (var parent = byId[id].ParentId; parent is not ("" or "0") && byId.TryGetValue(parent, out var above) && seen.Add(parent); parent = above.ParentId)
+            {
+                top = above.Page;
+            }
+            page.ParentId = top?.Id;
+            if (page.Status != SitePageStatus.Published)
+            {
+                continue;
+            }
+            var path = SitePagePaths.For(page.Slug, top?.Slug);
+            foreach (var old in OldPaths(item, id).Prepend($"/?page_id={id}"))
+            {
+                if (old != path && run.RedirectPaths.Add(old))
+                {
+                    db.Redirects.Add(new Redirect { Path = old, SitePageId = page.Id, CreatedAt = now });
+                    report.Redirects++;
+                }
+            }
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The addresses the post had on WordPress: its permalink's path and /?p=ID.</summary>
