@@ -32,14 +32,8 @@ public static class BufferedResponse
 
     public static async Task SendAsync(HttpContext context, ReadOnlyMemory<byte> body)
     {
-        if (IsBodiless(context))
+        if (IsBodiless(context, body.Length))
         {
-            return;
-        }
-        if (body.Length == 0 && context.Response.StatusCode >= StatusCodes.Status400BadRequest)
-        {
-            // A bare error (a page's NotFound()) must stay bare: a Content-Length would stop the status code pages
-            // from explaining it, and the 404 page from looking up where a moved page went.
             return;
         }
         context.Response.ContentLength = body.Length;
@@ -49,14 +43,14 @@ public static class BufferedResponse
     /// <summary>Sends a body made of several pieces in one flush, with their total length.</summary>
     public static async Task SendAsync(HttpContext context, IReadOnlyList<ReadOnlyMemory<byte>> pieces)
     {
-        if (IsBodiless(context))
-        {
-            return;
-        }
         var length = 0L;
         foreach (var piece in pieces)
         {
             length += piece.Length;
+        }
+        if (IsBodiless(context, length))
+        {
+            return;
         }
         context.Response.ContentLength = length;
         var writer = context.Response.BodyWriter;
@@ -67,9 +61,14 @@ public static class BufferedResponse
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    // An answer that may not have a body (the output cache's 304, say) passes through as it is.
-    private static bool IsBodiless(HttpContext context) =>
-        context.Response.StatusCode is StatusCodes.Status304NotModified or StatusCodes.Status204NoContent;
+    /// <summary>
+    /// An answer that may not have a body (the output cache's 304, say) passes through as it is. So does a bare error
+    /// (a page's NotFound()): a Content-Length would stop the status code pages from explaining it, and the 404 page
+    /// from looking up where a moved page went.
+    /// </summary>
+    private static bool IsBodiless(HttpContext context, long length) =>
+        context.Response.StatusCode is StatusCodes.Status304NotModified or StatusCodes.Status204NoContent
+        || (length == 0 && context.Response.StatusCode >= StatusCodes.Status400BadRequest);
 }
 
 /// <summary>
