@@ -256,7 +256,7 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
         });
     }
 
-    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+    internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
