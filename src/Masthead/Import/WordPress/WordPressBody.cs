@@ -9,9 +9,22 @@ namespace Masthead.Import.WordPress;
 /// </summary>
 public static partial class WordPressBody
 {
-    public static string Convert(string content)
+    /// <param name="siteUrl">
+    /// The export's own address: links and pictures pointing at it become site-relative, so that moved-in stories
+    /// link to their new addresses (through the old-address redirects) and show their pictures from this site once
+    /// fetched (<c>/wp-content/uploads/...</c> answers with the fetched copy), whatever domain the site now has.
+    /// </param>
+    public static string Convert(string content, string? siteUrl = null)
     {
         var html = BlockComment().Replace(content ?? "", "");
+        if (Uri.TryCreate(siteUrl, UriKind.Absolute, out var site))
+        {
+            var host = site.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? site.Host[4..] : site.Host;
+            html = OwnAddress().Replace(html, m =>
+                string.Equals(m.Groups["host"].Value, host, StringComparison.OrdinalIgnoreCase)
+                    ? $"{m.Groups["attr"].Value}={m.Groups["quote"].Value}{(m.Groups["path"].Value.Length == 0 ? "/" : m.Groups["path"].Value)}"
+                    : m.Value);
+        }
         html = Caption().Replace(html, m =>
         {
             var inner = m.Groups["inner"].Value.Trim();
@@ -32,6 +45,9 @@ public static partial class WordPressBody
         return string.Join("\n\n", blocks.Select(b => b.Trim()).Where(b => b.Length > 0).Select(b =>
             BlockStart().IsMatch(b) ? b : $"<p>{b.Replace("\n", "<br>\n")}</p>"));
     }
+
+    [GeneratedRegex(@"(?<attr>\b(?:src|href))=(?<quote>[""'])https?://(?:www\.)?(?<host>[a-z0-9.-]+)(?::[0-9]+)?(?<path>/[^""'\s]*)?(?=[""'])", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnAddress();
 
     [GeneratedRegex(@"<!--\s*/?wp:[^>]*?-->", RegexOptions.Singleline)]
     private static partial Regex BlockComment();

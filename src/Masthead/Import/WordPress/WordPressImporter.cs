@@ -489,7 +489,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         article.Headline = title.Length == 0 ? $"Untitled ({id})" : title;
         article.Standfirst = System.Net.WebUtility.HtmlDecode(StripTags((string?)item.Element(Excerpt12 + "encoded") ?? (string?)item.Element(Excerpt11 + "encoded") ?? "")).Trim();
-        article.BodyMarkdown = WordPressBody.Convert((string?)item.Element(Content + "encoded") ?? "");
+        article.BodyMarkdown = WordPressBody.Convert((string?)item.Element(Content + "encoded") ?? "", run.Site);
         article.BodyHtml = renderer.Render(article.BodyMarkdown, article.ReadAlsoAfterParagraph);
         article.Section = section;
         article.CommentsOpen = Value(item, "comment_status") != "closed";
@@ -599,7 +599,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 report.PagesUpdated++;
             }
             page.Title = title.Length == 0 ? $"Untitled ({id})" : title;
-            page.BodyMarkdown = WordPressBody.Convert((string?)item.Element(Content + "encoded") ?? "");
+            page.BodyMarkdown = WordPressBody.Convert((string?)item.Element(Content + "encoded") ?? "", run.Site);
             page.BodyHtml = SitePageEditor.Render(renderer, page.BodyMarkdown);
             page.Status = status == "publish" ? SitePageStatus.Published : SitePageStatus.Draft;
             page.MenuOrder = int.TryParse(Value(item, "menu_order"), CultureInfo.InvariantCulture, out var order) ? order : 0;
