@@ -124,9 +124,11 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         {
             return new SearchResults([], 0, 1, 1, []);
         }
+        // CROSS JOIN keeps the full-text match first: left to itself, SQLite's planner started from every published
+        // article and asked the index about each one (360 ms for a count at 10,000 stories instead of 8 ms).
         var filters = """
             FROM ArticleSearch
-            JOIN Articles a ON a.Id = ArticleSearch.rowid
+            CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
             JOIN Sections s ON s.Id = a.SectionId
             LEFT JOIN Images i ON i.Id = a.ImageId
             WHERE ArticleSearch MATCH $match AND a.Status = $published
