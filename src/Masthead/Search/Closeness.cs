@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Masthead.Search;
+
+/// <summary>
+/// How close two stories are, apart from where the figures come from (<see cref="RelatedStories"/> reads them from the
+/// database). Text similarity weighs most: a story's most distinctive words (TF-IDF against the full-text index's
+/// document counts) matched against the other stories' counts of the same words. Then shared tags, the same section,
+/// and nearness in time.
+/// </summary>
+public static partial class Closeness
+{
+    /// <summary>The story's words that carry its similarity to others; more would only add noise and work.</summary>
+    public const int QueryTerms = 12;
+
+    /// <summary>
+    /// A word's weight grows with its count but levels off (as in BM25, without length normalisation): a word said
+    /// ten times is not ten times as telling as a word said once.
+    /// </summary>
+    private const double Saturation = 1.2;
+
+    public sealed record Term(string Word, double Weight, double Idf);
+
+    /// <summary>
+    /// Stories compared by text, at most, besides those sharing a tag: further down the list the words in common are
+    /// too few to matter, and a refresh reads the facts of every candidate.
+    /// </summary>
+    public const int TextCandidates = 40;
+
+    public sealed record Candidate(int Id, int SectionId, DateTime PublishedAt);
+
+    public sealed record Story(Candidate Facts, IReadOnlyList<int> Tags)
+    {
+        public int Id => Facts.Id;
+    }
+
+    /// <summary>
+    /// The counts of a text's words as the index's tokenizer (unicode61, diacritics removed) would spell them, so that
+    /// they can be looked up in its vocabulary; short words and common function words say nothing about a topic.
+    /// </summary>
+    public static Dictionary<string, int> Words(string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var match in Word().EnumerateMatches(text))
+        {
+            var word = Fold(text.AsSpan(match.Index, match.Length));
+            if (word.Length >= 4 && !StopWords.Contains(word))
+            {
+                counts[word] = counts.GetValueOrDefault(word) + 1;
+            }
+        }
+        return counts;
+    }
+
+    private static string Fold(ReadOnlySpan<char> word)
+    {
+        var lower = word.ToString().ToLowerInvariant();
+        if (Ascii.IsValid(lower))
+        {
+            return lower;
+        }
+        var decomposed = lower.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Rarer words weigh more; a word every story has weighs nothing.</summary>
+    public static double Idf(long documents, long documentFrequency) => Math.Log((documents + 1.0) / (documentFrequency + 1.0));
+
+    public static double Weight(int count, double idf) => idf * count * (Saturation + 1) / (count + Saturation);
+
+    /// <summary>The story's most distinctive words, heaviest first (ties by spelling, so the choice is stable).</summary>
+    public static IReadOnlyList<Term> DistinctiveTerms(Dictionary<string, int> words, long documents, Func<string, long> documentFrequency) =>
+        words.Select(w =>
+            {
+                var idf = Idf(documents, documentFrequency(w.Key));
+                return new Term(w.Key, Weight(w.Value, idf), idf);
+            })
+            .Where(t => t.Weight > 0)
+            .OrderByDescending(t => t.Weight).ThenBy(t => t.Word, StringComparer.Ordinal)
+            .Take(QueryTerms).ToList();
+
+    /// <summary>
+    /// Text similarity of every story that has one of the terms: the dot product of the two stories' weights over the
+    /// terms. <paramref name="postings"/> gives, per word, each story's count of it. Summed in the terms' order, so
+    /// the same data always gives the same figures.
+    /// </summary>
+    public static Dictionary<int, double> TextScores(IReadOnlyList<Term> terms, Func<string, IReadOnlyList<(int Id, int Count)>> postings)
+    {
+        var scores = new Dictionary<int, double>();
+        foreach (var term in terms)
+        {
+            foreach (var (id, count) in postings(term.Word))
+            {
+                scores[id] = scores.GetValueOrDefault(id) + term.Weight * Weight(count, term.Idf);
+            }
+        }
+        return scores;
+    }
+
+    /// <summary>How many of the story's tags each other story has, given the published stories having each of its tags.</summary>
+    public static Dictionary<int, int> SharedTags(Story story, ILookup<int, int> storiesByTag)
+    {
+        var shared = new Dictionary<int, int>();
+        foreach (var tag in story.Tags)
+        {
+            foreach (var id in storiesByTag[tag])
+            {
+                shared[id] = shared.GetValueOrDefault(id) + 1;
+            }
+        }
+        return shared;
+    }
+
+    /// <summary>The other stories with the most text in common (ties to the newer id), best first.</summary>
+    public static IEnumerable<int> BestTextMatches(int storyId, Dictionary<int, double> textScores) =>
+        textScores.Where(s => s.Key != storyId).OrderByDescending(s => s.Value).ThenByDescending(s => s.Key)
+            .Take(TextCandidates).Select(s => s.Key);
+
+    /// <summary>
+    /// The closest candidates, best first, at most <paramref name="take"/>: text similarity (relative to the best
+    /// match) half the score, the share of the story's tags 0.3, the same section 0.1, nearness in time 0.1 (a month
+    /// apart is worth a third of that). Candidates are the best text matches and the stories sharing a tag, those
+    /// <paramref name="candidate"/> knows (published ones); never the story itself. Ties go to the newer id.
+    /// </summary>
+    public static List<(int Id, double Score)> Rank(Story story, Dictionary<int, double> textScores, Dictionary<int, int> sharedTags,
+        Func<int, Candidate?> candidate, int take)
+    {
+        var candidates = BestTextMatches(story.Id, textScores).Union(sharedTags.Keys).Where(id => id != story.Id)
+            .Select(candidate).OfType<Candidate>().ToList();
+        var best = candidates.Select(c => textScores.GetValueOrDefault(c.Id)).DefaultIfEmpty().Max();
+        var ranked = new List<(int Id, double Score)>(candidates.Count);
+        foreach (var other in candidates)
+        {
+            var similarity = best > 0 ? textScores.GetValueOrDefault(other.Id) / best : 0;
+            var tags = story.Tags.Count == 0 ? 0 : (double)sharedTags.GetValueOrDefault(other.Id) / story.Tags.Count;
+            var section = other.SectionId == story.Facts.SectionId ? 1 : 0;
+            var nearness = Math.Exp(-Math.Abs((other.PublishedAt - story.Facts.PublishedAt).TotalDays) / 30);
+            ranked.Add((other.Id, 0.5 * similarity + 0.3 * tags + 0.1 * section + 0.1 * nearness));
+        }
+        return ranked.OrderByDescending(x => x.Score).ThenByDescending(x => x.Id).Take(take).ToList();
+    }
+
+    private static readonly HashSet<string> StopWords =
+    [
+        "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "there", "which", "about", "after",
+        "said", "says", "also", "into", "than", "them", "they", "more", "over", "some", "when", "what", "where", "while",
+        "other", "could", "should", "being", "these", "those", "because", "before", "under", "since", "between", "through",
+    ];
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{N}]*")]
+    private static partial Regex Word();
+}
