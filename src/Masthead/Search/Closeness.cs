@@ -90,21 +90,72 @@ public static partial class Closeness
             .Take(QueryTerms).ToList();
 
     /// <summary>
-    /// Text similarity of every story that has one of the terms: the dot product of the two stories' weights over the
-    /// terms. <paramref name="postings"/> gives, per word, each story's count of it. Summed in the terms' order, so
-    /// the same data always gives the same figures.
+    /// Text similarity to one story of every story that has one of its terms: the dot product of the two stories'
+    /// weights over the terms. Held in an array by story id with the ids touched listed, so that a rebuild scoring
+    /// thousands of stories reuses one instead of filling a dictionary per story. Summed in the terms' order, so the
+    /// same data always gives the same figures.
     /// </summary>
-    public static Dictionary<int, double> TextScores(IReadOnlyList<Term> terms, Func<string, IReadOnlyList<(int Id, int Count)>> postings)
+    public sealed class TextMatches
     {
-        var scores = new Dictionary<int, double>();
-        foreach (var term in terms)
+        private double[] _scores = new double[256];
+        private readonly List<int> _matched = [];
+
+        /// <summary>The stories matched by the last <see cref="Score"/>, in no particular order.</summary>
+        public IReadOnlyList<int> Matched => _matched;
+
+        public double this[int id] => id < _scores.Length ? _scores[id] : 0;
+
+        /// <summary>Scores every story against <paramref name="terms"/>; <paramref name="postings"/> gives, per word, each story's count of it.</summary>
+        public TextMatches Score(IReadOnlyList<Term> terms, Func<string, IReadOnlyList<(int Id, int Count)>> postings)
         {
-            foreach (var (id, count) in postings(term.Word))
+            foreach (var id in _matched)
             {
-                scores[id] = scores.GetValueOrDefault(id) + term.Weight * Weight(count, term.Idf);
+                _scores[id] = 0;
             }
+            _matched.Clear();
+            foreach (var term in terms)
+            {
+                foreach (var (id, count) in postings(term.Word))
+                {
+                    if (id >= _scores.Length)
+                    {
+                        Array.Resize(ref _scores, Math.Max(id + 1, _scores.Length * 2));
+                    }
+                    if (_scores[id] == 0)
+                    {
+                        _matched.Add(id);
+                    }
+                    _scores[id] += term.Weight * Weight(count, term.Idf);
+                }
+            }
+            return this;
         }
-        return scores;
+
+        /// <summary>The other stories with the most text in common, best first (ties to the newer id), at most <see cref="TextCandidates"/>.</summary>
+        public List<int> Best(int storyId)
+        {
+            // A bounded heap whose root is the weakest kept: one pass over the matches, not a sort of all of them.
+            var kept = new PriorityQueue<int, (double Score, int Id)>(TextCandidates + 1);
+            foreach (var id in _matched)
+            {
+                if (id == storyId)
+                {
+                    continue;
+                }
+                kept.Enqueue(id, (_scores[id], id));
+                if (kept.Count > TextCandidates)
+                {
+                    kept.Dequeue();
+                }
+            }
+            var best = new List<int>(kept.Count);
+            while (kept.Count > 0)
+            {
+                best.Add(kept.Dequeue());
+            }
+            best.Reverse();
+            return best;
+        }
     }
 
     /// <summary>How many of the story's tags each other story has, given the published stories having each of its tags.</summary>
@@ -121,27 +172,22 @@ public static partial class Closeness
         return shared;
     }
 
-    /// <summary>The other stories with the most text in common (ties to the newer id), best first.</summary>
-    public static IEnumerable<int> BestTextMatches(int storyId, Dictionary<int, double> textScores) =>
-        textScores.Where(s => s.Key != storyId).OrderByDescending(s => s.Value).ThenByDescending(s => s.Key)
-            .Take(TextCandidates).Select(s => s.Key);
-
     /// <summary>
     /// The closest candidates, best first, at most <paramref name="take"/>: text similarity (relative to the best
     /// match) half the score, the share of the story's tags 0.3, the same section 0.1, nearness in time 0.1 (a month
     /// apart is worth a third of that). Candidates are the best text matches and the stories sharing a tag, those
     /// <paramref name="candidate"/> knows (published ones); never the story itself. Ties go to the newer id.
     /// </summary>
-    public static List<(int Id, double Score)> Rank(Story story, Dictionary<int, double> textScores, Dictionary<int, int> sharedTags,
+    public static List<(int Id, double Score)> Rank(Story story, TextMatches text, Dictionary<int, int> sharedTags,
         Func<int, Candidate?> candidate, int take)
     {
-        var candidates = BestTextMatches(story.Id, textScores).Union(sharedTags.Keys).Where(id => id != story.Id)
+        var candidates = text.Best(story.Id).Union(sharedTags.Keys).Where(id => id != story.Id)
             .Select(candidate).OfType<Candidate>().ToList();
-        var best = candidates.Select(c => textScores.GetValueOrDefault(c.Id)).DefaultIfEmpty().Max();
+        var best = candidates.Select(c => text[c.Id]).DefaultIfEmpty().Max();
         var ranked = new List<(int Id, double Score)>(candidates.Count);
         foreach (var other in candidates)
         {
-            var similarity = best > 0 ? textScores.GetValueOrDefault(other.Id) / best : 0;
+            var similarity = best > 0 ? text[other.Id] / best : 0;
             var tags = story.Tags.Count == 0 ? 0 : (double)sharedTags.GetValueOrDefault(other.Id) / story.Tags.Count;
             var section = other.SectionId == story.Facts.SectionId ? 1 : 0;
             var nearness = Math.Exp(-Math.Abs((other.PublishedAt - story.Facts.PublishedAt).TotalDays) / 30);

@@ -19,7 +19,7 @@ namespace Masthead.Search;
 /// so a rebuild of thousands of stories takes a couple of seconds, not a full-text match per story, and it gives
 /// the same neighbours as refreshing each story alone.
 /// </remarks>
-public sealed class RelatedStories(MastheadDb db, ArticleRenderer renderer) : IArticleIndexer
+public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
 {
     public const int Stored = 6;
 
@@ -63,7 +63,7 @@ public sealed class RelatedStories(MastheadDb db, ArticleRenderer renderer) : IA
         }
     }
 
-    private sealed record Source(int Id, string Headline, string Standfirst, string BodyMarkdown, int SectionId, DateTime PublishedAt, List<int> Tags)
+    private sealed record Source(int Id, string Headline, string Standfirst, int SectionId, DateTime PublishedAt, List<int> Tags)
     {
         public Closeness.Story Story => new(new(Id, SectionId, PublishedAt), Tags);
     }
@@ -76,30 +76,38 @@ public sealed class RelatedStories(MastheadDb db, ArticleRenderer renderer) : IA
     {
         var published = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published);
         var stories = await (ids is null ? published : published.Where(a => ids.Contains(a.Id)))
-            .Select(a => new Source(a.Id, a.Headline, a.Standfirst, a.BodyMarkdown, a.SectionId, a.PublishedAt!.Value, a.Tags.Select(t => t.Id).ToList()))
+            .Select(a => new Source(a.Id, a.Headline, a.Standfirst, a.SectionId, a.PublishedAt!.Value, a.Tags.Select(t => t.Id).ToList()))
             .ToListAsync(ct);
         var documents = ids is null ? stories.Count : await published.CountAsync(ct);
         await OpenAsync(ct);
 
-        // The story's own words, the headline counting three times: it says what the story is about.
-        var words = stories.ToDictionary(s => s.Id, s => Closeness.Words($"{s.Headline} {s.Headline} {s.Headline} {s.Standfirst} {renderer.PlainText(s.BodyMarkdown)}"));
+        // The story's own words, the headline counting three times: it says what the story is about. The body's plain
+        // text is the search index's copy, so that a rebuild does not render every story's Markdown a second time.
+        var bodies = await BodiesAsync(ids, ct);
+        var words = stories.ToDictionary(s => s.Id, s => Closeness.Words($"{s.Headline} {s.Headline} {s.Headline} {s.Standfirst} {bodies.GetValueOrDefault(s.Id)}"));
         var frequencies = await DocumentFrequenciesAsync(ids is null ? null : Distinct(words.Values.SelectMany(w => w.Keys)), ct);
         var terms = words.ToDictionary(w => w.Key, w => Closeness.DistinctiveTerms(w.Value, documents, frequencies.GetValueOrDefault));
         var postings = await PostingsAsync(Distinct(terms.Values.SelectMany(t => t).Select(t => t.Word)), ct);
-        var textScores = terms.ToDictionary(t => t.Key, t => Closeness.TextScores(t.Value, w => postings.GetValueOrDefault(w) ?? []));
+        IReadOnlyList<(int Id, int Count)> Postings(string word) => postings.GetValueOrDefault(word) ?? [];
 
-        // For a rebuild every published story was read above; a refresh reads the few it needs.
+        // For a rebuild every published story was read above, and one set of text scores is reused story after story;
+        // a refresh keeps each story's scores to know which candidates to read.
         ILookup<int, int> byTag;
         Dictionary<int, Closeness.Candidate> candidates;
+        Func<int, Closeness.TextMatches> text;
         if (ids is null)
         {
             byTag = stories.SelectMany(s => s.Tags.Select(t => (Tag: t, s.Id))).ToLookup(x => x.Tag, x => x.Id);
             candidates = stories.ToDictionary(s => s.Id, s => s.Story.Facts);
+            var reused = new Closeness.TextMatches();
+            text = id => reused.Score(terms[id], Postings);
         }
         else
         {
+            var matches = terms.ToDictionary(t => t.Key, t => new Closeness.TextMatches().Score(t.Value, Postings));
+            text = id => matches[id];
             byTag = await TaggedAsync(stories.SelectMany(s => s.Tags).Distinct().ToList(), ct);
-            var wanted = stories.SelectMany(s => Closeness.BestTextMatches(s.Id, textScores[s.Id])).Concat(byTag.SelectMany(g => g)).Distinct().ToList();
+            var wanted = matches.SelectMany(m => m.Value.Best(m.Key)).Concat(byTag.SelectMany(g => g)).Distinct().ToList();
             candidates = await published.Where(a => wanted.Contains(a.Id))
                 .Select(a => new Closeness.Candidate(a.Id, a.SectionId, a.PublishedAt!.Value)).ToDictionaryAsync(c => c.Id, ct);
         }
@@ -108,13 +116,32 @@ public sealed class RelatedStories(MastheadDb db, ArticleRenderer renderer) : IA
         foreach (var source in stories)
         {
             var story = source.Story;
-            var ranked = Closeness.Rank(story, textScores[story.Id], Closeness.SharedTags(story, byTag), candidates.GetValueOrDefault, Stored);
+            var ranked = Closeness.Rank(story, text(story.Id), Closeness.SharedTags(story, byTag), candidates.GetValueOrDefault, Stored);
             rows.AddRange(ranked.Select((r, i) => new RelatedArticle { ArticleId = story.Id, RelatedId = r.Id, Rank = i + 1, Score = Math.Round(r.Score, 4) }));
         }
 
         await (ids is null ? db.RelatedArticles : db.RelatedArticles.Where(r => ids.Contains(r.ArticleId))).ExecuteDeleteAsync(ct);
         await InsertAsync(rows, ct);
         return rows.Select(r => r.RelatedId).Distinct().ToList();
+    }
+
+    /// <summary>The plain text of the stories' bodies as the search index holds it (every story's when <paramref name="ids"/> is null).</summary>
+    private async Task<Dictionary<int, string>> BodiesAsync(IReadOnlyList<int>? ids, CancellationToken ct)
+    {
+        var bodies = new Dictionary<int, string>();
+        await using var command = Command(ids is null
+            ? "SELECT rowid, coalesce(body, '') FROM ArticleSearch"
+            : "SELECT rowid, coalesce(body, '') FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))");
+        if (ids is not null)
+        {
+            AddParameter(command, "$ids", JsonSerializer.Serialize(ids));
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            bodies[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        return bodies;
     }
 
     private static List<string> Distinct(IEnumerable<string> words) => words.Distinct(StringComparer.Ordinal).ToList();
