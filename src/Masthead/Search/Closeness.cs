@@ -43,12 +43,31 @@ public static partial class Closeness
     public static Dictionary<string, int> Words(string text)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Most words are short and ASCII: lower-cased into a buffer and counted without a string for each occurrence.
+        var byChars = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
         foreach (var match in Word().EnumerateMatches(text))
         {
-            var word = Fold(text.AsSpan(match.Index, match.Length));
-            if (word.Length >= 4 && !StopWords.Contains(word))
+            // Folding never lengthens a word, so a short one can be passed over at once.
+            var raw = text.AsSpan(match.Index, match.Length);
+            if (raw.Length < 4)
             {
-                counts[word] = counts.GetValueOrDefault(word) + 1;
+                continue;
+            }
+            if (raw.Length <= buffer.Length && Ascii.IsValid(raw))
+            {
+                Ascii.ToLower(raw, buffer, out var length);
+                var word = buffer[..length];
+                if (!StopWordsByChars.Contains(word))
+                {
+                    byChars[word] = byChars.TryGetValue(word, out var count) ? count + 1 : 1;
+                }
+                continue;
+            }
+            var folded = Fold(raw);
+            if (folded.Length >= 4 && !StopWords.Contains(folded))
+            {
+                counts[folded] = counts.GetValueOrDefault(folded) + 1;
             }
         }
         return counts;
@@ -79,15 +98,35 @@ public static partial class Closeness
     public static double Weight(int count, double idf) => idf * count * (Saturation + 1) / (count + Saturation);
 
     /// <summary>The story's most distinctive words, heaviest first (ties by spelling, so the choice is stable).</summary>
-    public static IReadOnlyList<Term> DistinctiveTerms(Dictionary<string, int> words, long documents, Func<string, long> documentFrequency) =>
-        words.Select(w =>
+    public static IReadOnlyList<Term> DistinctiveTerms(Dictionary<string, int> words, long documents, Func<string, long> documentFrequency)
+    {
+        // A bounded heap whose root is the weakest kept, so a story's hundreds of words are not all sorted.
+        var kept = new PriorityQueue<Term, Term>(QueryTerms + 1, WeakestFirst);
+        foreach (var (word, count) in words)
+        {
+            var idf = Idf(documents, documentFrequency(word));
+            var term = new Term(word, Weight(count, idf), idf);
+            if (term.Weight <= 0)
             {
-                var idf = Idf(documents, documentFrequency(w.Key));
-                return new Term(w.Key, Weight(w.Value, idf), idf);
-            })
-            .Where(t => t.Weight > 0)
-            .OrderByDescending(t => t.Weight).ThenBy(t => t.Word, StringComparer.Ordinal)
-            .Take(QueryTerms).ToList();
+                continue;
+            }
+            kept.Enqueue(term, term);
+            if (kept.Count > QueryTerms)
+            {
+                kept.Dequeue();
+            }
+        }
+        var terms = new Term[kept.Count];
+        for (var i = terms.Length - 1; i >= 0; i--)
+        {
+            terms[i] = kept.Dequeue();
+        }
+        return terms;
+    }
+
+    /// <summary>Lighter first; of equal weight, the later spelling first (so the earlier one is kept).</summary>
+    private static readonly Comparer<Term> WeakestFirst = Comparer<Term>.Create((a, b) =>
+        a.Weight != b.Weight ? a.Weight.CompareTo(b.Weight) : string.CompareOrdinal(b.Word, a.Word));
 
     /// <summary>
     /// Text similarity to one story of every story that has one of its terms: the dot product of the two stories'
@@ -202,6 +241,8 @@ public static partial class Closeness
         "said", "says", "also", "into", "than", "them", "they", "more", "over", "some", "when", "what", "where", "while",
         "other", "could", "should", "being", "these", "those", "because", "before", "under", "since", "between", "through",
     ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsByChars = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}]*")]
     private static partial Regex Word();

@@ -108,7 +108,8 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
             text = id => matches[id];
             byTag = await TaggedAsync(stories.SelectMany(s => s.Tags).Distinct().ToList(), ct);
             var wanted = matches.SelectMany(m => m.Value.Best(m.Key)).Concat(byTag.SelectMany(g => g)).Distinct().ToList();
-            candidates = await published.Where(a => wanted.Contains(a.Id))
+            // One JSON parameter: a few hundred ids as as many SQL parameters would cost more to bind than to read.
+            candidates = await published.Where(a => EF.Parameter(wanted).Contains(a.Id))
                 .Select(a => new Closeness.Candidate(a.Id, a.SectionId, a.PublishedAt!.Value)).ToDictionaryAsync(c => c.Id, ct);
         }
 
@@ -168,30 +169,46 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
     /// <summary>For each word, the stories that have it and how many times.</summary>
     private async Task<Dictionary<string, List<(int Id, int Count)>>> PostingsAsync(List<string> words, CancellationToken ct)
     {
-        var postings = new Dictionary<string, List<(int Id, int Count)>>(StringComparer.Ordinal);
-        if (words.Count == 0)
+        var lists = new List<(int Id, int Count)>[words.Count];
+        var unordered = new bool[words.Count];
+        if (words.Count > 0)
         {
-            return postings;
-        }
-        await using (var create = Command($"CREATE VIRTUAL TABLE IF NOT EXISTS {Instances} USING fts5vocab(main, ArticleWords, 'instance')"))
-        {
-            await create.ExecuteNonQueryAsync(ct);
-        }
-        // Rows come by word, then story: each word's list is filled in one run.
-        await using var command = Command($"SELECT term, doc, count(*) FROM {Instances} WHERE term IN (SELECT value FROM json_each($words)) GROUP BY term, doc");
-        AddParameter(command, "$words", JsonSerializer.Serialize(words));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        List<(int Id, int Count)> current = [];
-        var currentWord = "";
-        while (await reader.ReadAsync(ct))
-        {
-            var word = reader.GetString(0);
-            if (!string.Equals(word, currentWord, StringComparison.Ordinal))
+            await using (var create = Command($"CREATE VIRTUAL TABLE IF NOT EXISTS {Instances} USING fts5vocab(main, ArticleWords, 'instance')"))
             {
-                currentWord = word;
-                postings[word] = current = [];
+                await create.ExecuteNonQueryAsync(ct);
             }
-            current.Add((reader.GetInt32(1), reader.GetInt32(2)));
+            // One row per occurrence, the word as its index in the list: grouping or sorting them in SQL would cost more
+            // than counting them here, and no string is read per row. They come by word, then story.
+            await using var command = Command($"SELECT w.key, i.doc FROM json_each($words) w JOIN {Instances} i ON i.term = w.value");
+            AddParameter(command, "$words", JsonSerializer.Serialize(words));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var word = reader.GetInt32(0);
+                var id = reader.GetInt32(1);
+                var list = lists[word] ??= [];
+                if (list.Count > 0 && list[^1].Id == id)
+                {
+                    list[^1] = (id, list[^1].Count + 1);
+                }
+                else
+                {
+                    unordered[word] |= list.Count > 0 && list[^1].Id > id;
+                    list.Add((id, 1));
+                }
+            }
+        }
+        var postings = new Dictionary<string, List<(int Id, int Count)>>(words.Count, StringComparer.Ordinal);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (lists[i] is not { } list)
+            {
+                continue;
+            }
+            // Should SQLite ever hand the rows over in another order, a story's occurrences are still counted once.
+            postings[words[i]] = unordered[i]
+                ? list.GroupBy(p => p.Id).Select(g => (g.Key, g.Sum(p => p.Count))).OrderBy(p => p.Key).ToList()
+                : list;
         }
         return postings;
     }
