@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using System.Data.Common;
+using System.Text.Json;
 using Masthead.Articles;
 using Masthead.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,73 +8,42 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Masthead.Search;
 
 /// <summary>
-/// Finds each story's closest neighbours and stores them, so the article page only reads a list. Closeness mixes
-/// text similarity (the story's most distinctive words, TF-IDF over the index's own vocabulary, matched back with
-/// BM25), shared tags, the same section, and nearness in time. Refreshed in the publishing transaction for the story
-/// and for the neighbours it now has.
+/// Finds each story's closest neighbours (<see cref="Closeness"/>) and stores them, so the article page only reads a
+/// list. Refreshed in the publishing transaction for the story and for the neighbours it now has; rebuilt for every
+/// story after an import or the demo.
 /// </summary>
-public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer renderer) : IArticleIndexer
+/// <remarks>
+/// Both are one computation over a set of stories, in a fixed number of queries whatever the set's size: the
+/// stories, the index's document counts of their words, every story's count of each story's most distinctive words
+/// (the index's postings), the stories sharing their tags and the candidates' facts. The scoring is done in memory,
+/// so a rebuild of thousands of stories takes a couple of seconds, not a full-text match per story, and it gives
+/// the same neighbours as refreshing each story alone.
+/// </remarks>
+public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
 {
     public const int Stored = 6;
-    private const int Candidates = 40;
-    private const int QueryTerms = 12;
+
+    /// <summary>
+    /// Every word occurrence in ArticleWords, by word then story (fts5vocab 'instance'). A table of the connection's
+    /// temporary schema: it holds no data of its own, so the words' postings need no migration.
+    /// </summary>
+    private const string Instances = "temp.ArticleWordsInstances";
 
     public async Task ArticleChangedAsync(int articleId, bool isPublic, CancellationToken ct)
     {
-        var neighbours = await RefreshAsync(articleId, isPublic, ct);
-        foreach (var neighbour in neighbours)
-        {
-            await RefreshAsync(neighbour, true, ct);
-        }
-    }
-
-    /// <summary>
-    /// Recomputes every published story's neighbours, e.g. after the demo or an import. The stories, their tags and
-    /// the index's vocabulary are read once; per story only the full-text match is a query, so a rebuild of
-    /// thousands of stories takes seconds rather than one round trip per word.
-    /// </summary>
-    public async Task RebuildAsync(CancellationToken ct)
-    {
-        // Inside a caller's transaction (an import) the rebuild joins it; otherwise it is one of its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.RelatedArticles.ExecuteDeleteAsync(ct);
-        var stories = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
-            .Select(a => new Story(a.Id, a.Headline, a.Standfirst, a.BodyMarkdown, a.SectionId, a.PublishedAt!.Value, a.Tags.Select(t => t.Id).ToList()))
-            .ToDictionaryAsync(a => a.Id, ct);
-        var byTag = stories.Values.SelectMany(a => a.Tags.Select(t => (Tag: t, a.Id))).ToLookup(x => x.Tag, x => x.Id);
-        var documents = await ScalarAsync("SELECT count(*) FROM ArticleWords", [], ct);
-        var vocabulary = new Dictionary<string, long>();
-        await using (var command = await CommandAsync("SELECT term, max(doc) FROM ArticleWordsVocab GROUP BY term", ct))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        if (isPublic)
         {
-            while (await reader.ReadAsync(ct))
+            var neighbours = await RefreshAsync([articleId], ct);
+            if (neighbours.Count > 0)
             {
-                vocabulary[reader.GetString(0)] = reader.GetInt64(1);
+                await RefreshAsync(neighbours, ct);
             }
         }
-        var rows = new List<RelatedArticle>();
-        foreach (var story in stories.Values)
+        else
         {
-            var terms = DistinctiveTerms(Text(story), documents, term => vocabulary.GetValueOrDefault(term));
-            var textScores = terms.Count == 0 ? new Dictionary<int, double>() : await TextMatchesAsync(story.Id, terms, ct);
-            var byTags = story.Tags.SelectMany(t => byTag[t]).Where(id => id != story.Id)
-                .GroupBy(id => id).Select(g => (Id: g.Key, Shared: g.Count()))
-                .OrderByDescending(x => x.Shared).Take(Candidates).ToDictionary(x => x.Id, x => x.Shared);
-            var facts = textScores.Keys.Union(byTags.Keys).Where(stories.ContainsKey).Select(id => stories[id]);
-            rows.AddRange(Rank(story, textScores, byTags, facts.Select(f => (f.Id, f.SectionId, f.PublishedAt))));
-        }
-        // One prepared insert for every row: EF's per-row work would be most of a rebuild.
-        await using (var insert = await CommandAsync("INSERT INTO RelatedArticles (ArticleId, RelatedId, Rank, Score) VALUES ($a, $r, $rank, $score)", ct))
-        {
-            foreach (var row in rows)
-            {
-                insert.Parameters.Clear();
-                AddParameter(insert, "$a", row.ArticleId);
-                AddParameter(insert, "$r", row.RelatedId);
-                AddParameter(insert, "$rank", row.Rank);
-                AddParameter(insert, "$score", row.Score);
-                await insert.ExecuteNonQueryAsync(ct);
-            }
+            // A story that is not public has no neighbours and is no one's.
+            await db.RelatedArticles.Where(r => r.ArticleId == articleId || r.RelatedId == articleId).ExecuteDeleteAsync(ct);
         }
         if (transaction is not null)
         {
@@ -81,140 +51,214 @@ public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer render
         }
     }
 
-    private sealed record Story(int Id, string Headline, string Standfirst, string BodyMarkdown, int SectionId, DateTime PublishedAt, List<int> Tags);
-
-    private string Text(Story a) => $"{a.Headline} {a.Headline} {a.Headline} {a.Standfirst} {renderer.PlainText(a.BodyMarkdown)}";
-
-    /// <summary>Stores the story's neighbours and returns them; a story that is not public has none and is no one's.</summary>
-    private async Task<IReadOnlyList<int>> RefreshAsync(int articleId, bool isPublic, CancellationToken ct)
+    /// <summary>Recomputes every published story's neighbours, e.g. after the demo or an import.</summary>
+    public async Task RebuildAsync(CancellationToken ct)
     {
-        await db.RelatedArticles.Where(r => r.ArticleId == articleId).ExecuteDeleteAsync(ct);
-        if (!isPublic)
+        // Inside a caller's transaction (an import) the rebuild joins it; otherwise it is one of its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await RefreshAsync(null, ct);
+        if (transaction is not null)
         {
-            await db.RelatedArticles.Where(r => r.RelatedId == articleId).ExecuteDeleteAsync(ct);
-            return [];
+            await transaction.CommitAsync(ct);
         }
-        var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId && a.Status == ArticleStatus.Published)
-            .Select(a => new Story(a.Id, a.Headline, a.Standfirst, a.BodyMarkdown, a.SectionId, a.PublishedAt!.Value, a.Tags.Select(t => t.Id).ToList()))
-            .FirstOrDefaultAsync(ct);
-        if (article is null)
+    }
+
+    private sealed record Source(int Id, string Headline, string Standfirst, int SectionId, DateTime PublishedAt, List<int> Tags)
+    {
+        public Closeness.Story Story => new(new(Id, SectionId, PublishedAt), Tags);
+    }
+
+    /// <summary>
+    /// Stores the neighbours of the given published stories (every one when <paramref name="ids"/> is null) in place
+    /// of their old ones, and returns the neighbours found.
+    /// </summary>
+    private async Task<IReadOnlyList<int>> RefreshAsync(IReadOnlyList<int>? ids, CancellationToken ct)
+    {
+        var published = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published);
+        var stories = await (ids is null ? published : published.Where(a => ids.Contains(a.Id)))
+            .Select(a => new Source(a.Id, a.Headline, a.Standfirst, a.SectionId, a.PublishedAt!.Value, a.Tags.Select(t => t.Id).ToList()))
+            .ToListAsync(ct);
+        var documents = ids is null ? stories.Count : await published.CountAsync(ct);
+        await OpenAsync(ct);
+
+        // The story's own words, the headline counting three times: it says what the story is about. The body's plain
+        // text is the search index's copy, so that a rebuild does not render every story's Markdown a second time.
+        var bodies = await BodiesAsync(ids, ct);
+        var words = stories.ToDictionary(s => s.Id, s => Closeness.Words($"{s.Headline} {s.Headline} {s.Headline} {s.Standfirst} {bodies.GetValueOrDefault(s.Id)}"));
+        var frequencies = await DocumentFrequenciesAsync(ids is null ? null : Distinct(words.Values.SelectMany(w => w.Keys)), ct);
+        var terms = words.ToDictionary(w => w.Key, w => Closeness.DistinctiveTerms(w.Value, documents, frequencies.GetValueOrDefault));
+        var postings = await PostingsAsync(Distinct(terms.Values.SelectMany(t => t).Select(t => t.Word)), ct);
+        IReadOnlyList<(int Id, int Count)> Postings(string word) => postings.GetValueOrDefault(word) ?? [];
+
+        // For a rebuild every published story was read above, and one set of text scores is reused story after story;
+        // a refresh keeps each story's scores to know which candidates to read.
+        ILookup<int, int> byTag;
+        Dictionary<int, Closeness.Candidate> candidates;
+        Func<int, Closeness.TextMatches> text;
+        if (ids is null)
         {
-            return [];
+            byTag = stories.SelectMany(s => s.Tags.Select(t => (Tag: t, s.Id))).ToLookup(x => x.Tag, x => x.Id);
+            candidates = stories.ToDictionary(s => s.Id, s => s.Story.Facts);
+            var reused = new Closeness.TextMatches();
+            text = id => reused.Score(terms[id], Postings);
+        }
+        else
+        {
+            var matches = terms.ToDictionary(t => t.Key, t => new Closeness.TextMatches().Score(t.Value, Postings));
+            text = id => matches[id];
+            byTag = await TaggedAsync(stories.SelectMany(s => s.Tags).Distinct().ToList(), ct);
+            var wanted = matches.SelectMany(m => m.Value.Best(m.Key)).Concat(byTag.SelectMany(g => g)).Distinct().ToList();
+            // One JSON parameter: a few hundred ids as as many SQL parameters would cost more to bind than to read.
+            candidates = await published.Where(a => EF.Parameter(wanted).Contains(a.Id))
+                .Select(a => new Closeness.Candidate(a.Id, a.SectionId, a.PublishedAt!.Value)).ToDictionaryAsync(c => c.Id, ct);
         }
 
-        var terms = await DistinctiveTermsAsync(Text(article), ct);
-        var textScores = terms.Count == 0 ? new Dictionary<int, double>() : await TextMatchesAsync(articleId, terms, ct);
+        var rows = new List<RelatedArticle>();
+        foreach (var source in stories)
+        {
+            var story = source.Story;
+            var ranked = Closeness.Rank(story, text(story.Id), Closeness.SharedTags(story, byTag), candidates.GetValueOrDefault, Stored);
+            rows.AddRange(ranked.Select((r, i) => new RelatedArticle { ArticleId = story.Id, RelatedId = r.Id, Rank = i + 1, Score = Math.Round(r.Score, 4) }));
+        }
 
-        var tagIds = article.Tags;
-        var byTags = await db.Articles.AsNoTracking()
-            .Where(a => a.Id != articleId && a.Status == ArticleStatus.Published && a.Tags.Any(t => tagIds.Contains(t.Id)))
-            .Select(a => new { a.Id, Shared = a.Tags.Count(t => tagIds.Contains(t.Id)) })
-            .OrderByDescending(x => x.Shared).Take(Candidates).ToDictionaryAsync(x => x.Id, x => x.Shared, ct);
+        await (ids is null ? db.RelatedArticles : db.RelatedArticles.Where(r => ids.Contains(r.ArticleId))).ExecuteDeleteAsync(ct);
+        await InsertAsync(rows, ct);
+        return rows.Select(r => r.RelatedId).Distinct().ToList();
+    }
 
-        var ids = textScores.Keys.Union(byTags.Keys).ToList();
-        var facts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.SectionId, PublishedAt = a.PublishedAt!.Value }).ToListAsync(ct);
-        var rows = Rank(article, textScores, byTags, facts.Select(f => (f.Id, f.SectionId, f.PublishedAt)));
-        db.RelatedArticles.AddRange(rows);
-        await db.SaveChangesAsync(ct);
-        // Later refreshes delete these rows with ExecuteDelete: the context must not hold on to them.
+    /// <summary>The plain text of the stories' bodies as the search index holds it (every story's when <paramref name="ids"/> is null).</summary>
+    private async Task<Dictionary<int, string>> BodiesAsync(IReadOnlyList<int>? ids, CancellationToken ct)
+    {
+        var bodies = new Dictionary<int, string>();
+        await using var command = Command(ids is null
+            ? "SELECT rowid, coalesce(body, '') FROM ArticleSearch"
+            : "SELECT rowid, coalesce(body, '') FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))");
+        if (ids is not null)
+        {
+            AddParameter(command, "$ids", JsonSerializer.Serialize(ids));
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            bodies[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        return bodies;
+    }
+
+    private static List<string> Distinct(IEnumerable<string> words) => words.Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>How many stories in the index have each word: of the given words, or of every word.</summary>
+    private async Task<Dictionary<string, long>> DocumentFrequenciesAsync(List<string>? words, CancellationToken ct)
+    {
+        var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var command = Command(words is null
+            ? "SELECT term, doc FROM ArticleWordsVocab"
+            : "SELECT term, doc FROM ArticleWordsVocab WHERE term IN (SELECT value FROM json_each($words))");
+        if (words is not null)
+        {
+            AddParameter(command, "$words", JsonSerializer.Serialize(words));
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            frequencies[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return frequencies;
+    }
+
+    /// <summary>For each word, the stories that have it and how many times.</summary>
+    private async Task<Dictionary<string, List<(int Id, int Count)>>> PostingsAsync(List<string> words, CancellationToken ct)
+    {
+        var lists = new List<(int Id, int Count)>[words.Count];
+        var unordered = new bool[words.Count];
+        if (words.Count > 0)
+        {
+            await using (var create = Command($"CREATE VIRTUAL TABLE IF NOT EXISTS {Instances} USING fts5vocab(main, ArticleWords, 'instance')"))
+            {
+                await create.ExecuteNonQueryAsync(ct);
+            }
+            // One row per occurrence, the word as its index in the list: grouping or sorting them in SQL would cost more
+            // than counting them here, and no string is read per row. They come by word, then story.
+            await using var command = Command($"SELECT w.key, i.doc FROM json_each($words) w JOIN {Instances} i ON i.term = w.value");
+            AddParameter(command, "$words", JsonSerializer.Serialize(words));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var word = reader.GetInt32(0);
+                var id = reader.GetInt32(1);
+                var list = lists[word] ??= [];
+                if (list.Count > 0 && list[^1].Id == id)
+                {
+                    list[^1] = (id, list[^1].Count + 1);
+                }
+                else
+                {
+                    unordered[word] |= list.Count > 0 && list[^1].Id > id;
+                    list.Add((id, 1));
+                }
+            }
+        }
+        var postings = new Dictionary<string, List<(int Id, int Count)>>(words.Count, StringComparer.Ordinal);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (lists[i] is not { } list)
+            {
+                continue;
+            }
+            // Should SQLite ever hand the rows over in another order, a story's occurrences are still counted once.
+            postings[words[i]] = unordered[i]
+                ? list.GroupBy(p => p.Id).Select(g => (g.Key, g.Sum(p => p.Count))).OrderBy(p => p.Key).ToList()
+                : list;
+        }
+        return postings;
+    }
+
+    /// <summary>The published stories having each of the tags.</summary>
+    private async Task<ILookup<int, int>> TaggedAsync(List<int> tags, CancellationToken ct)
+    {
+        var pairs = new List<(int Tag, int Id)>();
+        if (tags.Count == 0)
+        {
+            return pairs.ToLookup(p => p.Tag, p => p.Id);
+        }
+        await using var command = Command("""
+            SELECT t.TagsId, t.ArticlesId FROM ArticleTags t JOIN Articles a ON a.Id = t.ArticlesId
+            WHERE t.TagsId IN (SELECT value FROM json_each($tags)) AND a.Status = $published
+            """);
+        AddParameter(command, "$tags", JsonSerializer.Serialize(tags));
+        AddParameter(command, "$published", (int)ArticleStatus.Published);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            pairs.Add((reader.GetInt32(0), reader.GetInt32(1)));
+        }
+        return pairs.ToLookup(p => p.Tag, p => p.Id);
+    }
+
+    /// <summary>One prepared insert for every row: EF's per-row work would be most of a rebuild.</summary>
+    private async Task InsertAsync(List<RelatedArticle> rows, CancellationToken ct)
+    {
+        await using var insert = Command("INSERT INTO RelatedArticles (ArticleId, RelatedId, Rank, Score) VALUES ($a, $r, $rank, $score)");
+        var article = AddParameter(insert, "$a", 0);
+        var related = AddParameter(insert, "$r", 0);
+        var rank = AddParameter(insert, "$rank", 0);
+        var score = AddParameter(insert, "$score", 0.0);
         foreach (var row in rows)
         {
-            db.Entry(row).State = EntityState.Detached;
+            article.Value = row.ArticleId;
+            related.Value = row.RelatedId;
+            rank.Value = row.Rank;
+            score.Value = row.Score;
+            await insert.ExecuteNonQueryAsync(ct);
         }
-        return rows.Select(r => r.RelatedId).ToList();
     }
 
-    /// <summary>The closest candidates, best first: text similarity, shared tags, same section, nearness in time.</summary>
-    private static List<RelatedArticle> Rank(Story article, Dictionary<int, double> textScores, Dictionary<int, int> byTags,
-        IEnumerable<(int Id, int SectionId, DateTime PublishedAt)> facts)
-    {
-        var tagIds = article.Tags;
-        var best = textScores.Count == 0 ? 1 : textScores.Values.Max();
-        var ranked = facts.Select(f =>
-            {
-                var similarity = textScores.GetValueOrDefault(f.Id) / best;
-                var tags = tagIds.Count == 0 ? 0 : (double)byTags.GetValueOrDefault(f.Id) / tagIds.Count;
-                var section = f.SectionId == article.SectionId ? 1 : 0;
-                var nearness = Math.Exp(-Math.Abs((f.PublishedAt - article.PublishedAt).TotalDays) / 30);
-                return (f.Id, Score: 0.5 * similarity + 0.3 * tags + 0.1 * section + 0.1 * nearness);
-            })
-            .OrderByDescending(x => x.Score).ThenByDescending(x => x.Id)
-            .Take(Stored)
-            .ToList();
-        return ranked.Select((r, i) => new RelatedArticle { ArticleId = article.Id, RelatedId = r.Id, Rank = i + 1, Score = Math.Round(r.Score, 4) }).ToList();
-    }
-
-    /// <summary>The story's words that are frequent in it and rare in the other stories (TF-IDF, document counts from the index).</summary>
-    private async Task<IReadOnlyList<string>> DistinctiveTermsAsync(string text, CancellationToken ct)
-    {
-        var documents = await ScalarAsync("SELECT count(*) FROM ArticleWords", [], ct);
-        var frequency = new Dictionary<string, long>();
-        foreach (var term in Counts(text).Keys)
-        {
-            frequency[term] = await ScalarAsync("SELECT coalesce(max(doc), 0) FROM ArticleWordsVocab WHERE term = $t", [("$t", term)], ct);
-        }
-        return DistinctiveTerms(text, documents, frequency.GetValueOrDefault);
-    }
-
-    private static IReadOnlyList<string> DistinctiveTerms(string text, long documents, Func<string, long> frequency) =>
-        Counts(text).Select(c => (Term: c.Key, Weight: c.Value * Math.Log((documents + 1.0) / (frequency(c.Key) + 1.0))))
-            .Where(x => x.Weight > 0)
-            .OrderByDescending(x => x.Weight).ThenBy(x => x.Term)
-            .Take(QueryTerms).Select(x => x.Term).ToList();
-
-    private static Dictionary<string, int> Counts(string text) =>
-        Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)
-            .Where(w => w.Length >= 4 && !StopWords.Contains(w))
-            .GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
-
-    private async Task<System.Data.Common.DbCommand> CommandAsync(string sql, CancellationToken ct)
+    private DbCommand Command(string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
-        await OpenAsync(ct);
         return command;
-    }
-
-    /// <summary>Published stories matching any of the terms, with BM25 (higher is closer).</summary>
-    private async Task<Dictionary<int, double>> TextMatchesAsync(int articleId, IReadOnlyList<string> terms, CancellationToken ct)
-    {
-        var match = string.Join(" OR ", terms.Select(t => $"\"{t}\""));
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
-            SELECT a.Id, -bm25(ArticleSearch, 3.0, 2.0, 1.0, 2.0, 0.5)
-            FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid
-            WHERE ArticleSearch MATCH $match AND a.Id <> $id AND a.Status = $published
-            ORDER BY bm25(ArticleSearch, 3.0, 2.0, 1.0, 2.0, 0.5) LIMIT $limit
-            """;
-        AddParameter(command, "$match", match);
-        AddParameter(command, "$id", articleId);
-        AddParameter(command, "$published", (int)ArticleStatus.Published);
-        AddParameter(command, "$limit", Candidates);
-        var scores = new Dictionary<int, double>();
-        await OpenAsync(ct);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            scores[reader.GetInt32(0)] = reader.GetDouble(1);
-        }
-        return scores;
-    }
-
-    private async Task<long> ScalarAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            AddParameter(command, name, value);
-        }
-        await OpenAsync(ct);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task OpenAsync(CancellationToken ct)
@@ -225,21 +269,12 @@ public sealed partial class RelatedStories(MastheadDb db, ArticleRenderer render
         }
     }
 
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    private static DbParameter AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
-
-    private static readonly HashSet<string> StopWords =
-    [
-        "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "there", "which", "about", "after",
-        "said", "says", "also", "into", "than", "them", "they", "more", "over", "some", "when", "what", "where", "while",
-        "other", "could", "should", "being", "these", "those", "because", "before", "under", "since", "between", "through",
-    ];
-
-    [GeneratedRegex(@"\p{L}[\p{L}\p{N}]*")]
-    private static partial Regex Word();
 }
