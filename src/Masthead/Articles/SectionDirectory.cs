@@ -1,4 +1,5 @@
 using Masthead.Data;
+using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Articles;
@@ -8,38 +9,12 @@ public sealed record SectionLink(int Id, string Slug, string Name, string Descri
     public string Path => $"/section/{Slug}/";
 }
 
-/// <summary>
-/// The sections in navigation order, held in memory: every page's navigation needs them and they change rarely.
-/// Whoever changes sections calls <see cref="Invalidate"/>.
-/// </summary>
-public sealed class SectionDirectory(IServiceScopeFactory scopes)
+/// <summary>The sections in navigation order, for every page's navigation. Whoever changes sections calls Invalidate.</summary>
+public sealed class SectionDirectory(IServiceScopeFactory scopes) : CachedList<SectionLink>(scopes)
 {
-    private volatile IReadOnlyList<SectionLink>? _sections;
-    private readonly SemaphoreSlim _loading = new(1, 1);
+    public ValueTask<IReadOnlyList<SectionLink>> AllAsync(CancellationToken ct = default) => ItemsAsync(ct);
 
-    public async ValueTask<IReadOnlyList<SectionLink>> AllAsync(CancellationToken ct = default)
-    {
-        if (_sections is { } cached)
-        {
-            return cached;
-        }
-        await _loading.WaitAsync(ct);
-        try
-        {
-            if (_sections is null)
-            {
-                using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<MastheadDb>();
-                _sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
-                    .Select(s => new SectionLink(s.Id, s.Slug, s.Name, s.Description)).ToListAsync(ct);
-            }
-            return _sections;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    public void Invalidate() => _sections = null;
+    protected override async Task<IReadOnlyList<SectionLink>> LoadAsync(MastheadDb db, CancellationToken ct) =>
+        await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
+            .Select(s => new SectionLink(s.Id, s.Slug, s.Name, s.Description)).ToListAsync(ct);
 }

@@ -77,37 +77,46 @@ public sealed class CommentWriter : IAsyncDisposable
 
     private async Task WriteAsync(IReadOnlyList<Pending> batch, CancellationToken ct)
     {
+        var failure = await TryCommitAsync(batch, ct);
+        if (failure is null || batch.Count == 1)
+        {
+            Settle(batch, failure);
+            return;
+        }
+        // One bad comment (a parent deleted a moment ago, say) must not fail the readers whose comments shared its
+        // transaction: each is tried again on its own.
+        _logger.LogWarning(failure, "A group of {Count} comments could not be stored together; storing them one by one", batch.Count);
+        foreach (var pending in batch)
+        {
+            pending.Comment.Id = 0;
+            Settle([pending], await TryCommitAsync([pending], ct));
+        }
+    }
+
+    private async Task<Exception?> TryCommitAsync(IReadOnlyList<Pending> batch, CancellationToken ct)
+    {
         try
         {
             await CommitAsync(batch, ct);
-            foreach (var pending in batch)
-            {
-                pending.Saved.TrySetResult();
-            }
-            return;
-        }
-        catch (Exception e) when (batch.Count > 1)
-        {
-            // One bad comment (a parent deleted a moment ago, say) must not fail the readers whose comments shared
-            // its transaction: each is tried again on its own.
-            _logger.LogWarning(e, "A group of {Count} comments could not be stored together; storing them one by one", batch.Count);
+            return null;
         }
         catch (Exception e)
         {
-            batch[0].Saved.TrySetException(e);
-            return;
+            return e;
         }
+    }
+
+    private static void Settle(IEnumerable<Pending> batch, Exception? failure)
+    {
         foreach (var pending in batch)
         {
-            try
+            if (failure is null)
             {
-                pending.Comment.Id = 0;
-                await CommitAsync([pending], ct);
                 pending.Saved.TrySetResult();
             }
-            catch (Exception e)
+            else
             {
-                pending.Saved.TrySetException(e);
+                pending.Saved.TrySetException(failure);
             }
         }
     }

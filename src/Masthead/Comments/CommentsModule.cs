@@ -15,7 +15,7 @@ public sealed class CommentFormAttribute : Attribute;
 
 public static partial class CommentsModule
 {
-    public const string AntiforgeryMarker = "data-fill=\"antiforgery\"";
+    public const string AntiforgeryMarker = MarkerPrefix + "antiforgery\"";
     public const string RateLimitMessage = "Too many posts from your address. Please wait a minute and try again.";
 
     public static WebApplicationBuilder AddComments(this WebApplicationBuilder builder)
@@ -144,9 +144,12 @@ public static partial class CommentsModule
         return pieces;
     }
 
-    private static ReadOnlySpan<byte> MarkerStart => "data-fill=\""u8;
-    private static ReadOnlySpan<byte> AntiforgeryMarkerUtf8 => "data-fill=\"antiforgery\""u8;
-    private static ReadOnlySpan<byte> FormTokenMarkerUtf8 => "data-fill=\"form-token:"u8;
+    // The markers as the form writes them, and as bytes for the search in the cached page.
+    private const string MarkerPrefix = "data-fill=\"";
+    private const string FormTokenMarkerPrefix = MarkerPrefix + "form-token:";
+    private static readonly byte[] MarkerStart = Encoding.ASCII.GetBytes(MarkerPrefix);
+    private static readonly byte[] AntiforgeryMarkerUtf8 = Encoding.ASCII.GetBytes(AntiforgeryMarker);
+    private static readonly byte[] FormTokenMarkerUtf8 = Encoding.ASCII.GetBytes(FormTokenMarkerPrefix);
 
-    public static string FormTokenPlaceholder(int articleId) => $"data-fill=\"form-token:{articleId}\"";
+    public static string FormTokenPlaceholder(int articleId) => $"{FormTokenMarkerPrefix}{articleId}\"";
 }

@@ -28,17 +28,7 @@ public static class BufferedResponse
     }
 
     /// <summary>Sends what was captured, with its length.</summary>
-    public static Task SendAsync(HttpContext context, PooledBody buffer) => SendAsync(context, buffer.Written);
-
-    public static async Task SendAsync(HttpContext context, ReadOnlyMemory<byte> body)
-    {
-        if (IsBodiless(context, body.Length))
-        {
-            return;
-        }
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted);
-    }
+    public static Task SendAsync(HttpContext context, PooledBody buffer) => SendAsync(context, [buffer.Written]);
 
     /// <summary>Sends a body made of several pieces in one flush, with their total length.</summary>
     public static async Task SendAsync(HttpContext context, IReadOnlyList<ReadOnlyMemory<byte>> pieces)
