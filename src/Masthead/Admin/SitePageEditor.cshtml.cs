@@ -101,7 +101,6 @@ public sealed class SitePageEditorModel(MastheadDb db, SitePageEditor editor) : 
         if (!result.Done)
         {
             Message = result.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
             await OnGetAsync(id, ct);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();

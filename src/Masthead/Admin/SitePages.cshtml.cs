@@ -24,7 +24,6 @@ public sealed class SitePagesModel(MastheadDb db) : PageModel, IHasPageHead
     {
         var all = await db.SitePages.AsNoTracking().OrderBy(p => p.MenuOrder).ThenBy(p => p.Title)
             .Select(p => new { p.Id, p.Title, p.Slug, p.ParentId, p.Status, p.MenuOrder, p.UpdatedAt }).ToListAsync(ct);
-        var slugs = all.ToDictionary(p => p.Id, p => p.Slug);
         var children = all.Where(p => p.ParentId is not null).ToLookup(p => p.ParentId!.Value);
         var rows = new List<SitePageRow>();
         foreach (var top in all.Where(p => p.ParentId is null))

@@ -87,7 +87,7 @@ public sealed class ImageFetcher(IServiceScopeFactory scopes, SiteOptions site, 
         }
         if (fetched > 0)
         {
-            // Pages leave out pictures that were not fetched yet: now they can show them.
+            // Pages leave out pictures without a size (not fetched yet): the ones just fetched have one now.
             await cache.EvictContentAsync(ct);
         }
         return report;

@@ -70,22 +70,22 @@ public static partial class MediaModule
     /// Until then, and for anything else, 404: the old file is not here.
     /// </summary>
     public static void MapOldUploadAddresses(this WebApplication app) =>
-        app.MapGet("/wp-content/uploads/{**rest}", async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
+        app.MapGet("/wp-content/uploads/{**rest}", async (HttpContext context, MastheadDb db, CancellationToken ct) =>
         {
             var path = context.Request.Path.Value ?? "";
-            var target = await OldUploadTargetAsync(db, site, path, ct) ?? (ResizedCopy().Match(path) is { Success: true } m
-                ? await OldUploadTargetAsync(db, site, path[..m.Index] + m.Groups["ext"].Value, ct)
+            var target = await OldUploadTargetAsync(db, path, ct) ?? (ResizedCopy().Match(path) is { Success: true } m
+                ? await OldUploadTargetAsync(db, path[..m.Index] + m.Groups["ext"].Value, ct)
                 : null);
             return target is null ? Results.NotFound() : Results.Redirect(target, permanent: true);
         });
 
-    private static async Task<string?> OldUploadTargetAsync(MastheadDb db, SiteOptions site, string path, CancellationToken ct)
+    private static async Task<string?> OldUploadTargetAsync(MastheadDb db, string path, CancellationToken ct)
     {
-        var candidates = await db.Images.AsNoTracking().Where(i => i.SourceUrl != null && i.SourceUrl.EndsWith(path))
+        // A fetched picture has its size (as on the story pages); one not fetched yet has none, and no file.
+        var candidates = await db.Images.AsNoTracking().Where(i => i.SourceUrl != null && i.Width > 0 && i.SourceUrl.EndsWith(path))
             .Select(i => new { i.FileName, i.SourceUrl }).Take(20).ToListAsync(ct);
         var image = candidates.FirstOrDefault(i => Uri.TryCreate(i.SourceUrl, UriKind.Absolute, out var url)
-            && Uri.UnescapeDataString(url.AbsolutePath).EndsWith(path, StringComparison.Ordinal)
-            && File.Exists(Path.Combine(site.MediaPath, i.FileName)));
+            && Uri.UnescapeDataString(url.AbsolutePath).EndsWith(path, StringComparison.Ordinal));
         return image is null ? null : "/media/" + image.FileName;
     }
 

@@ -42,11 +42,17 @@ public sealed class SitePageEditor(MastheadDb db, ArticleRenderer renderer, Site
         var now = clock.UtcNow;
         var page = new SitePage { Title = clean.Title, Slug = clean.Slug, CreatedAt = now };
         Apply(page, clean, now);
-        db.SitePages.Add(page);
-        await ForgetRedirectAsync(SitePagePaths.For(page.Slug, clean.ParentSlug), ct);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(by.UserId, by.Name, page.Status == SitePageStatus.Published ? "page.published" : "page.created", "page", page.Id,
-            $"{page.Title} ({SitePagePaths.For(page.Slug, clean.ParentSlug)})", ct);
+        // The page and its audit entry (which needs the page's id) are saved together or not at all.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.SitePages.Add(page);
+            await ForgetRedirectAsync(SitePagePaths.For(page.Slug, clean.ParentSlug), ct);
+            await db.SaveChangesAsync(ct);
+            audit.Add(by.UserId, by.Name, page.Status == SitePageStatus.Published ? "page.published" : "page.created", "page", page.Id,
+                $"{page.Title} ({SitePagePaths.For(page.Slug, clean.ParentSlug)})");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
         await ChangedAsync(ct);
         return SitePageResult.Ok(page.Id, page.Status == SitePageStatus.Published ? $"Page \u201c{page.Title}\u201d published." : $"Page \u201c{page.Title}\u201d saved as a draft.");
     }
@@ -268,7 +274,7 @@ public sealed class SitePageEditor(MastheadDb db, ArticleRenderer renderer, Site
     /// <summary>The old address now leads to the page; one that already led elsewhere is taken over.</summary>
     private async Task KeepRedirectAsync(string oldPath, int pageId, DateTime now, CancellationToken ct)
     {
-        db.Redirects.RemoveRange(await db.Redirects.Where(r => r.Path == oldPath).ToListAsync(ct));
+        await ForgetRedirectAsync(oldPath, ct);
         db.Redirects.Add(new Redirect { Path = oldPath, SitePageId = pageId, CreatedAt = now });
     }
 

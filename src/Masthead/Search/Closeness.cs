@@ -140,7 +140,7 @@ public static partial class Closeness
         private readonly List<int> _matched = [];
 
         /// <summary>The stories matched by the last <see cref="Score"/>, in no particular order.</summary>
-        public IReadOnlyList<int> Matched => _matched;
+        internal IReadOnlyList<int> Matched => _matched;
 
         public double this[int id] => id < _scores.Length ? _scores[id] : 0;
 
