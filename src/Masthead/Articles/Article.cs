@@ -51,7 +51,8 @@ public class Article
     public int? ReadAlsoArticleId { get; set; }
     public Article? ReadAlso { get; set; }
     /// <summary>The paragraph after which "READ ALSO" is placed.</summary>
-    public int ReadAlsoAfterParagraph { get; set; } = 3;
+    public int ReadAlsoAfterParagraph { get; set; } = DefaultReadAlsoAfterParagraph;
+    public const int DefaultReadAlsoAfterParagraph = 3;
     public bool CommentsOpen { get; set; } = true;
     /// <summary>Approved comments, kept in step by the comment services so that lists never count rows.</summary>
     public int CommentCount { get; set; }

@@ -19,6 +19,9 @@ public static class DataModule
             // The model as compiled code (`dotnet ef dbcontext optimize`): building it from the configuration took
             // most of a cold start. DatabaseTests fails when it no longer matches the configuration.
             options.UseModel(Sqlite.CompiledModel.SqliteMastheadDbModel.Instance);
+            // Migrating a new database would otherwise first diff the whole model against the last migration's snapshot,
+            // up to a second of every first start and every import into a new folder; DatabaseTests makes that check instead.
+            options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
             foreach (var interceptor in sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
             {
                 options.AddInterceptors(interceptor);

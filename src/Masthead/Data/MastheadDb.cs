@@ -6,6 +6,7 @@ using Masthead.Pages;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Masthead.Data;
@@ -254,6 +255,48 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.HasIndex(r => new { r.WireFeedId, r.StartedAt });
             e.HasOne<Syndication.WireFeed>().WithMany().HasForeignKey(r => r.WireFeedId).OnDelete(DeleteBehavior.Cascade);
         });
+    }
+
+    /// <summary>
+    /// For bulk work in one long transaction (an import, a restore). SQLite keeps about 2 MB of pages per connection,
+    /// so a transaction that writes tens of megabytes spills pages to the log and reads them back. This gives the
+    /// context's connection a 128 MB page cache and keeps the connection open until disposed, then puts the old
+    /// size back, which frees the pages: the connection goes back to the pool without the memory.
+    /// </summary>
+    public async Task<IAsyncDisposable> WidenPageCacheAsync(CancellationToken ct)
+    {
+        if (!Database.IsSqlite())
+        {
+            return NoCacheChange.Instance;
+        }
+        await Database.OpenConnectionAsync(ct);
+        var before = Convert.ToInt64(await PragmaAsync("PRAGMA cache_size", ct), System.Globalization.CultureInfo.InvariantCulture);
+        await PragmaAsync("PRAGMA cache_size = -131072", ct);
+        return new CacheSizeRestore(this, before);
+    }
+
+    /// <summary>A PRAGMA on the context's open connection. PRAGMA takes no parameters: callers pass fixed text or numbers only.</summary>
+    private async Task<object?> PragmaAsync(string pragma, CancellationToken ct)
+    {
+        await using var command = Database.GetDbConnection().CreateCommand();
+        command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = pragma;
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    private sealed class NoCacheChange : IAsyncDisposable
+    {
+        public static readonly NoCacheChange Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class CacheSizeRestore(MastheadDb db, long size) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.PragmaAsync($"PRAGMA cache_size = {size.ToString(System.Globalization.CultureInfo.InvariantCulture)}", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -40,9 +40,11 @@ public static partial class Closeness
     /// The counts of a text's words as the index's tokenizer (unicode61, diacritics removed) would spell them, so that
     /// they can be looked up in its vocabulary; short words and common function words say nothing about a topic.
     /// </summary>
-    public static Dictionary<string, int> Words(string text)
+    /// <param name="counts">A dictionary to fill (cleared first) instead of a new one, so that work over many stories reuses one.</param>
+    public static Dictionary<string, int> Words(string text, Dictionary<string, int>? counts = null)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        counts.Clear();
         // Most words are short and ASCII: lower-cased into a buffer and counted without a string for each occurrence.
         var byChars = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[64];
@@ -174,17 +176,22 @@ public static partial class Closeness
         public List<int> Best(int storyId)
         {
             // A bounded heap whose root is the weakest kept: one pass over the matches, not a sort of all of them.
-            var kept = new PriorityQueue<int, (double Score, int Id)>(TextCandidates + 1);
+            var kept = new PriorityQueue<int, (double Score, int Id)>(TextCandidates);
             foreach (var id in _matched)
             {
                 if (id == storyId)
                 {
                     continue;
                 }
-                kept.Enqueue(id, (_scores[id], id));
-                if (kept.Count > TextCandidates)
+                var key = (_scores[id], id);
+                if (kept.Count < TextCandidates)
                 {
-                    kept.Dequeue();
+                    kept.Enqueue(id, key);
+                }
+                else if (kept.TryPeek(out _, out var weakest) && key.CompareTo(weakest) > 0)
+                {
+                    // Most matches are weaker than every one kept: compared with the root, never pushed.
+                    kept.DequeueEnqueue(id, key);
                 }
             }
             var best = new List<int>(kept.Count);
@@ -198,9 +205,11 @@ public static partial class Closeness
     }
 
     /// <summary>How many of the story's tags each other story has, given the published stories having each of its tags.</summary>
-    public static Dictionary<int, int> SharedTags(Story story, ILookup<int, int> storiesByTag)
+    /// <param name="shared">A dictionary to fill (cleared first) instead of a new one.</param>
+    public static Dictionary<int, int> SharedTags(Story story, ILookup<int, int> storiesByTag, Dictionary<int, int>? shared = null)
     {
-        var shared = new Dictionary<int, int>();
+        shared ??= [];
+        shared.Clear();
         foreach (var tag in story.Tags)
         {
             foreach (var id in storiesByTag[tag])
@@ -220,8 +229,18 @@ public static partial class Closeness
     public static List<(int Id, double Score)> Rank(Story story, TextMatches text, Dictionary<int, int> sharedTags,
         Func<int, Candidate?> candidate, int take)
     {
-        var candidates = text.Best(story.Id).Union(sharedTags.Keys).Where(id => id != story.Id)
-            .Select(candidate).OfType<Candidate>().ToList();
+        var closest = text.Best(story.Id);
+        var ids = new List<int>(closest.Count + sharedTags.Count);
+        ids.AddRange(closest);
+        var inBest = new HashSet<int>(closest);
+        foreach (var id in sharedTags.Keys)
+        {
+            if (!inBest.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+        var candidates = ids.Where(id => id != story.Id).Select(candidate).OfType<Candidate>().ToList();
         var best = candidates.Select(c => text[c.Id]).DefaultIfEmpty().Max();
         var ranked = new List<(int Id, double Score)>(candidates.Count);
         foreach (var other in candidates)

@@ -84,28 +84,46 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
         // The story's own words, the headline counting three times: it says what the story is about. The body's plain
         // text is the search index's copy, so that a rebuild does not render every story's Markdown a second time.
         var bodies = await BodiesAsync(ids, ct);
-        var words = stories.ToDictionary(s => s.Id, s => Closeness.Words($"{s.Headline} {s.Headline} {s.Headline} {s.Standfirst} {bodies.GetValueOrDefault(s.Id)}"));
-        var frequencies = await DocumentFrequenciesAsync(ids is null ? null : Distinct(words.Values.SelectMany(w => w.Keys)), ct);
-        var terms = words.ToDictionary(w => w.Key, w => Closeness.DistinctiveTerms(w.Value, documents, frequencies.GetValueOrDefault));
+        // The per-story work below reads only what was loaded above, so it runs on every core.
+        string Text(Source s) => $"{s.Headline} {s.Headline} {s.Headline} {s.Standfirst} {bodies.GetValueOrDefault(s.Id)}";
+        Dictionary<int, IReadOnlyList<Closeness.Term>> terms;
+        if (ids is null)
+        {
+            // Every word's document count is known up front, so each story's words are counted and weighed in one
+            // pass, in a dictionary each worker reuses.
+            var frequencies = await DocumentFrequenciesAsync(null, ct);
+            var weighed = new IReadOnlyList<Closeness.Term>[stories.Count];
+            Parallel.For(0, stories.Count, () => new Dictionary<string, int>(StringComparer.Ordinal), (i, _, counts) =>
+            {
+                weighed[i] = Closeness.DistinctiveTerms(Closeness.Words(Text(stories[i]), counts), documents, frequencies.GetValueOrDefault);
+                return counts;
+            }, _ => { });
+            terms = stories.Select((s, i) => (s.Id, Terms: weighed[i])).ToDictionary(t => t.Id, t => t.Terms);
+        }
+        else
+        {
+            var words = stories.ToDictionary(s => s.Id, s => Closeness.Words(Text(s)));
+            var frequencies = await DocumentFrequenciesAsync(Distinct(words.Values.SelectMany(w => w.Keys)), ct);
+            terms = words.ToDictionary(w => w.Key, w => Closeness.DistinctiveTerms(w.Value, documents, frequencies.GetValueOrDefault));
+        }
         var postings = await PostingsAsync(Distinct(terms.Values.SelectMany(t => t).Select(t => t.Word)), ct);
         IReadOnlyList<(int Id, int Count)> Postings(string word) => postings.GetValueOrDefault(word) ?? [];
 
-        // For a rebuild every published story was read above, and one set of text scores is reused story after story;
-        // a refresh keeps each story's scores to know which candidates to read.
+        // For a rebuild every published story was read above, and each worker reuses one set of text scores story
+        // after story; a refresh keeps each story's scores to know which candidates to read.
         ILookup<int, int> byTag;
         Dictionary<int, Closeness.Candidate> candidates;
-        Func<int, Closeness.TextMatches> text;
+        Func<Closeness.TextMatches, int, Closeness.TextMatches> text;
         if (ids is null)
         {
             byTag = stories.SelectMany(s => s.Tags.Select(t => (Tag: t, s.Id))).ToLookup(x => x.Tag, x => x.Id);
             candidates = stories.ToDictionary(s => s.Id, s => s.Story.Facts);
-            var reused = new Closeness.TextMatches();
-            text = id => reused.Score(terms[id], Postings);
+            text = (scratch, id) => scratch.Score(terms[id], Postings);
         }
         else
         {
             var matches = terms.ToDictionary(t => t.Key, t => new Closeness.TextMatches().Score(t.Value, Postings));
-            text = id => matches[id];
+            text = (_, id) => matches[id];
             byTag = await TaggedAsync(stories.SelectMany(s => s.Tags).Distinct().ToList(), ct);
             var wanted = matches.SelectMany(m => m.Value.Best(m.Key)).Concat(byTag.SelectMany(g => g)).Distinct().ToList();
             // One JSON parameter: a few hundred ids as as many SQL parameters would cost more to bind than to read.
@@ -113,13 +131,15 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
                 .Select(a => new Closeness.Candidate(a.Id, a.SectionId, a.PublishedAt!.Value)).ToDictionaryAsync(c => c.Id, ct);
         }
 
-        var rows = new List<RelatedArticle>();
-        foreach (var source in stories)
+        var ranked = new List<(int Id, double Score)>[stories.Count];
+        Parallel.For(0, stories.Count, () => (Text: new Closeness.TextMatches(), Tags: new Dictionary<int, int>()), (i, _, scratch) =>
         {
-            var story = source.Story;
-            var ranked = Closeness.Rank(story, text(story.Id), Closeness.SharedTags(story, byTag), candidates.GetValueOrDefault, Stored);
-            rows.AddRange(ranked.Select((r, i) => new RelatedArticle { ArticleId = story.Id, RelatedId = r.Id, Rank = i + 1, Score = Math.Round(r.Score, 4) }));
-        }
+            var story = stories[i].Story;
+            ranked[i] = Closeness.Rank(story, text(scratch.Text, story.Id), Closeness.SharedTags(story, byTag, scratch.Tags), candidates.GetValueOrDefault, Stored);
+            return scratch;
+        }, _ => { });
+        var rows = stories.SelectMany((source, s) => ranked[s].Select((r, i) =>
+            new RelatedArticle { ArticleId = source.Id, RelatedId = r.Id, Rank = i + 1, Score = Math.Round(r.Score, 4) })).ToList();
 
         await (ids is null ? db.RelatedArticles : db.RelatedArticles.Where(r => ids.Contains(r.ArticleId))).ExecuteDeleteAsync(ct);
         await InsertAsync(rows, ct);

@@ -23,6 +23,7 @@ public sealed partial class SiteBackup
     public async Task<BackupReport> ImportAsync(Stream file, Action<string>? progress, CancellationToken ct)
     {
         var report = new BackupReport();
+        await using var pageCache = await db.WidenPageCacheAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {

@@ -5,6 +5,7 @@ using Masthead.Accounts;
 using Masthead.Articles;
 using Masthead.Comments;
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Masthead.Media;
 using Masthead.Pages;
 using Masthead.Search;
@@ -66,6 +67,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     public async Task<ImportReport> ImportAsync(Stream file, bool dryRun, Action<string>? progress, CancellationToken ct)
     {
         var report = new ImportReport { DryRun = dryRun };
+        await using var pageCache = await db.WidenPageCacheAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Change detection runs explicitly before each batch's save; left on, every Add and lookup would scan all
         // tracked rows, which made a long export quadratic.
@@ -123,56 +125,85 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         public readonly List<(Article Article, string AttachmentId)> Thumbnails = [];
         /// <summary>Page items, written after everything else: a page's parent may come later in the file.</summary>
         public readonly List<XElement> Pages = [];
-        public readonly List<XElement> Batch = [];
+        /// <summary>Items read since the last batch was handed on.</summary>
+        public List<XElement> Reading = [];
+        /// <summary>The batch being rendered in the background while the one before it is written.</summary>
+        public Batch? Rendering;
         public readonly List<int> ArticleIds = [];
-        /// <summary>New comments of the current batch, oldest first per story, written after their stories have ids.</summary>
+        /// <summary>Whether stories from this export's site were imported before; when not, no item needs looking up.</summary>
+        public bool? Returning;
+        /// <summary>The current batch's new stories, redirects and comments (oldest first per story), written in that order.</summary>
+        public readonly List<Article> NewArticles = [];
+        public readonly List<Redirect> NewRedirects = [];
         public readonly List<Comment> NewComments = [];
+        /// <summary>The story bodies and comments of the batch being written, keyed by their item or comment element.</summary>
+        public Dictionary<XElement, (string Text, string Html)> Rendered = [];
     }
 
-    private async Task InsertCommentsAsync(List<Comment> comments, Dictionary<Comment, Comment> parentOf, CancellationToken ct)
+    private sealed record Batch(List<XElement> Items, Task<Dictionary<XElement, (string Text, string Html)>> Rendered);
+
+    /// <summary>
+    /// Writes the batch's new rows with one prepared insert per table (<see cref="SqliteRowInserter"/>): stories, their
+    /// bylines and tags, redirects, then comments oldest first so that a reply's parent already has its id. New rows
+    /// are most of an export, and EF's per-row tracking and statement building were most of the import's time.
+    /// </summary>
+    private async Task InsertNewAsync(Run run, Dictionary<Comment, Comment> parentOf, CancellationToken ct)
     {
-        if (comments.Count == 0)
+        await using (var articles = await SqliteRowInserter.OpenAsync<Article>(db, ct))
         {
-            return;
+            foreach (var article in run.NewArticles)
+            {
+                article.SectionId = article.Section.Id;
+                articles.Insert(article);
+            }
         }
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        await using (var bylines = await SqliteRowInserter.OpenAsync<Byline>(db, ct))
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = """
-                INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, AuthorUrl, Body, BodyHtml, Status, CreatedAt, IpAddress, NotifyReplies, ImportKey)
-                VALUES ($article, $parent, $name, $email, $url, $body, $html, $status, $created, $ip, 0, $key) RETURNING Id
-                """;
-            foreach (var comment in comments)
+            foreach (var article in run.NewArticles)
+            {
+                foreach (var byline in article.Bylines)
+                {
+                    (byline.ArticleId, byline.AuthorId) = (article.Id, byline.Author.Id);
+                    bylines.Insert(byline);
+                }
+            }
+        }
+        var tagging = db.Model.FindEntityType(typeof(Article))!.FindSkipNavigation(nameof(Article.Tags))!;
+        var (articleColumn, tagColumn) = (tagging.ForeignKey.Properties[0].Name, tagging.Inverse.ForeignKey.Properties[0].Name);
+        await using (var tags = await SqliteRowInserter.OpenAsync(db, tagging.JoinEntityType.Name, ct))
+        {
+            foreach (var article in run.NewArticles)
+            {
+                foreach (var tag in article.Tags)
+                {
+                    tags.Insert(new Dictionary<string, object> { [articleColumn] = article.Id, [tagColumn] = tag.Id });
+                }
+            }
+        }
+        await using (var redirects = await SqliteRowInserter.OpenAsync<Redirect>(db, ct))
+        {
+            foreach (var redirect in run.NewRedirects)
+            {
+                redirect.ArticleId = redirect.Article!.Id;
+                redirects.Insert(redirect);
+            }
+        }
+        await using (var comments = await SqliteRowInserter.OpenAsync<Comment>(db, ct))
+        {
+            foreach (var comment in run.NewComments)
             {
                 comment.ArticleId = comment.Article.Id;
                 comment.ParentId = parentOf.TryGetValue(comment, out var parent) && parent.Id != 0 ? parent.Id : null;
-                command.Parameters.Clear();
-                foreach (var (name, value) in new (string, object?)[]
-                {
-                    ("$article", comment.ArticleId), ("$parent", comment.ParentId), ("$name", comment.AuthorName), ("$email", comment.AuthorEmail),
-                    ("$url", comment.AuthorUrl), ("$body", comment.Body), ("$html", comment.BodyHtml), ("$status", (int)comment.Status),
-                    ("$created", DateTime.SpecifyKind(comment.CreatedAt, DateTimeKind.Utc)), ("$ip", comment.IpAddress), ("$key", comment.ImportKey),
-                })
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = value ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
-                comment.Id = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+                comments.Insert(comment);
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 
     private async Task<Run> ReadAsync(Stream file, ImportReport report, Action<string>? progress, CancellationToken ct)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, Async = true, IgnoreWhitespace = true };
+        // Read synchronously: the file is local (or an upload already buffered by the form reader), and the async reader
+        // cost several times the CPU per node for nothing to wait on.
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
         using var reader = XmlReader.Create(file, settings);
         var run = new Run
         {
@@ -185,12 +216,12 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         };
         var items = 0;
 
-        await reader.MoveToContentAsync();
+        reader.MoveToContent();
         while (!reader.EOF)
         {
             if (reader.NodeType != XmlNodeType.Element)
             {
-                await reader.ReadAsync();
+                reader.Read();
                 continue;
             }
             var ns = reader.NamespaceURI;
@@ -198,23 +229,23 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             switch (reader.LocalName)
             {
                 case "base_site_url" when isWp:
-                    run.Site = (await reader.ReadElementContentAsStringAsync()).Trim().TrimEnd('/');
+                    run.Site = reader.ReadElementContentAsString().Trim().TrimEnd('/');
                     continue;
                 case "author" when isWp:
-                    ReadAuthor((XElement)await XNode.ReadFromAsync(reader, ct), run, report);
+                    ReadAuthor((XElement)XNode.ReadFrom(reader), run, report);
                     continue;
                 case "category" when isWp:
-                    var (nicename, section) = ReadSection((XElement)await XNode.ReadFromAsync(reader, ct), run, report);
+                    var (nicename, section) = ReadSection((XElement)XNode.ReadFrom(reader), run, report);
                     run.Categories[nicename] = section;
                     continue;
                 case "tag" when isWp:
-                    ReadTag(Value((XElement)await XNode.ReadFromAsync(reader, ct), "tag_slug"), null, run, report);
+                    ReadTag(Value((XElement)XNode.ReadFrom(reader), "tag_slug"), null, run, report);
                     continue;
                 case "item" when ns.Length == 0:
-                    run.Batch.Add((XElement)await XNode.ReadFromAsync(reader, ct));
-                    if (run.Batch.Count == BatchSize)
+                    run.Reading.Add((XElement)XNode.ReadFrom(reader));
+                    if (run.Reading.Count == BatchSize)
                     {
-                        await BatchAsync(run, report, ct);
+                        await NextBatchAsync(run, report, ct);
                     }
                     if (++items % 25 == 0)
                     {
@@ -222,9 +253,10 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                     }
                     continue;
             }
-            await reader.ReadAsync();
+            reader.Read();
         }
-        await BatchAsync(run, report, ct);
+        await NextBatchAsync(run, report, ct);
+        await NextBatchAsync(run, report, ct);
         await PagesAsync(run, report, ct);
 
         // Featured pictures are attachments, which may come after the posts that use them.
@@ -343,37 +375,58 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     }
 
     /// <summary>
-    /// Writes a batch of items: the stories through EF (which gives them ids), then their new comments with one
-    /// prepared insert (tens of thousands of rows are most of an export, and EF's per-row work was most of the
-    /// time), oldest first so a reply's parent already has its id; replies whose parent came later are linked after.
-    /// The items' rows are then let go, so the change tracker does not grow with the file.
+    /// Hands the items read so far to rendering in the background (<see cref="Render"/>) and meanwhile writes the
+    /// batch handed on before them, so the database work of one batch overlaps the Markdown and sanitizing of the
+    /// next. Called with nothing read, it writes the last batch.
     /// </summary>
-    private async Task BatchAsync(Run run, ImportReport report, CancellationToken ct)
+    private async Task NextBatchAsync(Run run, ImportReport report, CancellationToken ct)
     {
-        if (run.Batch.Count == 0)
+        var previous = run.Rendering;
+        run.Rendering = null;
+        if (run.Reading.Count > 0)
         {
-            return;
+            var sources = Sources(run.Reading);
+            var site = run.Site;
+            run.Rendering = new Batch(run.Reading, Task.Run(() => Render(sources, site), ct));
+            run.Reading = [];
         }
-        var postKeys = run.Batch.Select(i => $"{run.Site}#post-{Value(i, "post_id")}").ToList();
-        var articles = await db.Articles.Include(a => a.Tags).Include(a => a.Bylines).AsSplitQuery()
+        if (previous is not null)
+        {
+            run.Rendered = await previous.Rendered;
+            await WriteAsync(previous.Items, run, report, ct);
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch of items: the lookups they bring and the stories they update through EF, the new rows with
+    /// prepared inserts (<see cref="InsertNewAsync"/>); replies whose parent came later are linked after. The
+    /// items' rows are then let go, so the change tracker does not grow with the file.
+    /// </summary>
+    private async Task WriteAsync(List<XElement> batch, Run run, ImportReport report, CancellationToken ct)
+    {
+        var prefix = $"{run.Site}#";
+        run.Returning ??= await db.Articles.AnyAsync(a => a.ImportKey!.StartsWith(prefix), ct);
+        var postKeys = batch.Select(i => $"{prefix}post-{Value(i, "post_id")}").ToList();
+        var articles = run.Returning == false ? [] : await db.Articles.Include(a => a.Tags).Include(a => a.Bylines).AsSplitQuery()
             .Where(a => postKeys.Contains(a.ImportKey!)).ToDictionaryAsync(a => a.ImportKey!, ct);
-        var commentKeys = run.Batch.SelectMany(i => i.Elements(Wp + "comment").Concat(i.Elements(Wp11 + "comment")))
-            .Select(e => $"{run.Site}#comment-{Value(e, "comment_id")}").ToList();
-        var comments = commentKeys.Count == 0 ? [] : await db.Comments.Where(c => commentKeys.Contains(c.ImportKey!)).ToDictionaryAsync(c => c.ImportKey!, ct);
+        var commentKeys = batch.SelectMany(i => i.Elements(Wp + "comment").Concat(i.Elements(Wp11 + "comment")))
+            .Select(e => $"{prefix}comment-{Value(e, "comment_id")}").ToList();
+        var comments = commentKeys.Count == 0 || run.Returning == false ? []
+            : await db.Comments.Where(c => commentKeys.Contains(c.ImportKey!)).ToDictionaryAsync(c => c.ImportKey!, ct);
         var threads = new List<(Comment Comment, Comment Parent)>();
         var saved = new List<Article>();
 
-        foreach (var item in run.Batch)
+        foreach (var item in batch)
         {
             if (Item(item, run, articles, comments, threads, report) is { } article)
             {
                 saved.Add(article);
             }
         }
+        // New lookups (sections, tags, authors, pictures) and updated stories first: the new rows refer to them.
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
-        var parentOf = threads.ToDictionary(t => t.Comment, t => t.Parent);
-        await InsertCommentsAsync(run.NewComments, parentOf, ct);
+        await InsertNewAsync(run, threads.ToDictionary(t => t.Comment, t => t.Parent), ct);
         var late = new List<Comment>();
         foreach (var (comment, parent) in threads)
         {
@@ -391,6 +444,8 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             var (id, parentId) = (comment.Id, comment.ParentId);
             await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(x => x.SetProperty(c => c.ParentId, parentId), ct);
         }
+        run.NewArticles.Clear();
+        run.NewRedirects.Clear();
         run.NewComments.Clear();
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
@@ -401,7 +456,51 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         {
             entry.State = EntityState.Detached;
         }
-        run.Batch.Clear();
+        run.Rendered = [];
+    }
+
+    /// <summary>The texts a batch needs rendered: each post's body and each of its comments, taken from the elements on the reading thread.</summary>
+    private static List<(XElement Key, string Source, bool IsComment)> Sources(List<XElement> items)
+    {
+        var sources = new List<(XElement Key, string Source, bool IsComment)>();
+        foreach (var item in items.Where(i => Value(i, "post_type") == "post"))
+        {
+            sources.Add((item, (string?)item.Element(Content + "encoded") ?? "", false));
+            sources.AddRange(item.Elements(Wp + "comment").Concat(item.Elements(Wp11 + "comment"))
+                .Where(c => Value(c, "comment_type") is not ("pingback" or "trackback"))
+                .Select(c => (c, Value(c, "comment_content"), true)));
+        }
+        return sources;
+    }
+
+    /// <summary>
+    /// Renders a batch's story bodies and comments on every core: Markdown and the sanitizer are most of an item's
+    /// work, and none of it needs the database. Bodies get the default "READ ALSO" place; a story that already has
+    /// another is rendered again when it is matched (<see cref="Item"/>).
+    /// </summary>
+    private Dictionary<XElement, (string Text, string Html)> Render(List<(XElement Key, string Source, bool IsComment)> sources, string site)
+    {
+        var results = new (string Text, string Html)[sources.Count];
+        Parallel.For(0, sources.Count, i =>
+        {
+            var (_, source, isComment) = sources[i];
+            if (isComment)
+            {
+                var body = Truncate(System.Net.WebUtility.HtmlDecode(StripTags(source)), CommentOptions.MaxBodyLength);
+                results[i] = (body, commentText.Render(body));
+            }
+            else
+            {
+                var markdown = WordPressBody.Convert(source, site);
+                results[i] = (markdown, renderer.Render(markdown, Article.DefaultReadAlsoAfterParagraph));
+            }
+        });
+        var rendered = new Dictionary<XElement, (string Text, string Html)>(sources.Count);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            rendered[sources[i].Key] = results[i];
+        }
+        return rendered;
     }
 
     private Article? Item(XElement item, Run run, Dictionary<string, Article> existing, Dictionary<string, Comment> existingComments,
@@ -489,8 +588,11 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         article.Headline = title.Length == 0 ? $"Untitled ({id})" : title;
         article.Standfirst = System.Net.WebUtility.HtmlDecode(StripTags((string?)item.Element(Excerpt12 + "encoded") ?? (string?)item.Element(Excerpt11 + "encoded") ?? "")).Trim();
-        article.BodyMarkdown = WordPressBody.Convert((string?)item.Element(Content + "encoded") ?? "", run.Site);
-        article.BodyHtml = renderer.Render(article.BodyMarkdown, article.ReadAlsoAfterParagraph);
+        (article.BodyMarkdown, article.BodyHtml) = run.Rendered[item];
+        if (article.ReadAlsoAfterParagraph != Article.DefaultReadAlsoAfterParagraph)
+        {
+            article.BodyHtml = renderer.Render(article.BodyMarkdown, article.ReadAlsoAfterParagraph);
+        }
         article.Section = section;
         article.CommentsOpen = Value(item, "comment_status") != "closed";
         (article.Status, article.PublishedAt) = status switch
@@ -520,7 +622,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             {
                 article.Bylines.Add(new Byline { Author = author.Author, Position = 0 });
             }
-            db.Articles.Add(article);
+            run.NewArticles.Add(article);
             report.Imported++;
         }
         else
@@ -539,7 +641,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             {
                 if (old != path && run.RedirectPaths.Add(old))
                 {
-                    db.Redirects.Add(new Redirect { Path = old, Article = article, CreatedAt = now });
+                    run.NewRedirects.Add(new Redirect { Path = old, Article = article, CreatedAt = now });
                     report.Redirects++;
                 }
             }
@@ -676,7 +778,6 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             };
             var key = $"{run.Site}#comment-{id}";
             var comment = existing.GetValueOrDefault(key);
-            var body = System.Net.WebUtility.HtmlDecode(StripTags(Value(element, "comment_content")));
             var url = Value(element, "comment_author_url");
             if (comment is null)
             {
@@ -690,8 +791,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 };
                 run.NewComments.Add(comment);
             }
-            comment.Body = Truncate(body, CommentOptions.MaxBodyLength);
-            comment.BodyHtml = commentText.Render(comment.Body);
+            (comment.Body, comment.BodyHtml) = run.Rendered[element];
             comment.AuthorUrl = Uri.TryCreate(url, UriKind.Absolute, out var site2) && site2.Scheme is "http" or "https" ? Truncate(url, CommentOptions.MaxUrlLength) : null;
             comment.Status = status;
             comment.CreatedAt = Date(Value(element, "comment_date_gmt")) ?? article.CreatedAt;
