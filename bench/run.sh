@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Masthead's benchmark (issue #7). One command:
-#   bash bench/run.sh [--articles 10000] [--comments 100000] [--duration 10] [--post-seconds 10] [--connections 32] [--related] [--keep]
-# builds Release, generates a deterministic newsroom into a fresh temporary database, measures cold start, then loads
+#   bash bench/run.sh [--articles 10000] [--comments 100000] [--duration 10] [--post-seconds 10] [--connections 32] [--related]
+#                     [--import-posts 2000] [--import-comments 20000] [--keep]
+# builds Release, times a WordPress import (a generated export) into a new data folder, generates a deterministic
+# newsroom into a fresh temporary database, measures cold start, then loads
 # 127.0.0.1 only, each load bounded in time: nginx serving the saved bytes of the 50-comment article page (the
 # physical limit on this machine), then Masthead's front page, that article page, a tag page, a search and the RSS
 # feed with wrk, then comment posting with bench/CommentLoad. Prints a table and writes bench/results/<time>.json.
@@ -12,6 +14,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 ARTICLES=10000; COMMENTS=100000; DURATION=10; POST_SECONDS=10; CONNECTIONS=32; THREADS=2; WARMUP=3; RELATED=""; KEEP=""
+IMPORT_POSTS=2000; IMPORT_COMMENTS=20000
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) ARTICLES=$2; shift 2 ;;
@@ -20,6 +23,8 @@ while [ $# -gt 0 ]; do
     --post-seconds) POST_SECONDS=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --related) RELATED="--related"; shift ;;
+    --import-posts) IMPORT_POSTS=$2; shift 2 ;;
+    --import-comments) IMPORT_COMMENTS=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -56,8 +61,20 @@ RID=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
 dotnet publish src/Masthead -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$OUT/site" -nologo >"$WORK/build.log" 2>&1 \
   || { cat "$WORK/build.log"; exit 1; }
 dotnet build bench/CommentLoad -c Release -o "$OUT/commentload" -nologo >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+dotnet build bench/WxrGenerator -c Release -o "$OUT/wxrgenerator" -nologo >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 
 export Logging__LogLevel__Default=Warning
+# Moving in: the published site imports a WordPress export into a data folder of its own, from process start to exit.
+dotnet "$OUT/wxrgenerator/WxrGenerator.dll" --posts "$IMPORT_POSTS" --comments "$IMPORT_COMMENTS" --out "$WORK/export.xml" >/dev/null
+echo "Importing a WordPress export of $IMPORT_POSTS posts and $IMPORT_COMMENTS comments ($(du -m "$WORK/export.xml" | cut -f1) MB) ..."
+IMPORT_STARTED=$(date +%s.%N)
+(cd "$OUT/site" && dotnet Masthead.dll import wxr "$WORK/export.xml" --data "$WORK/imported") >"$WORK/import.txt" 2>"$WORK/import.log" \
+  || { cat "$WORK/import.txt" "$WORK/import.log"; exit 1; }
+IMPORT_SECONDS=$(python3 -c "print(round($(date +%s.%N) - $IMPORT_STARTED, 2))")
+export IMPORT_SUMMARY; IMPORT_SUMMARY=$(grep -m 1 "articles imported" "$WORK/import.txt" || true)
+echo "  done in ${IMPORT_SECONDS}s: $IMPORT_SUMMARY"
+rm -rf "$WORK/imported"
+
 echo "Generating $ARTICLES articles and $COMMENTS comments ..."
 GEN_STARTED=$(date +%s.%N)
 (cd "$OUT/site" && dotnet Masthead.dll generate --articles "$ARTICLES" --comments "$COMMENTS" $RELATED --data "$DATA") >"$WORK/generate.txt" 2>"$WORK/generate.log" \
@@ -168,6 +185,7 @@ result = dict(
     dataset=dict(articles=$ARTICLES, comments=$COMMENTS, generate_seconds=$GEN_SECONDS, rows_seconds="$(value rows_seconds)",
                  search_index_seconds="$(value search_index_seconds)", related_seconds="$(value related_seconds)"),
     wrk=dict(threads=$THREADS, connections=$CONNECTIONS, seconds=$DURATION, warmup_seconds=$WARMUP),
+    wordpress_import=dict(posts=$IMPORT_POSTS, comments=$IMPORT_COMMENTS, seconds=$IMPORT_SECONDS, summary=os.environ.get("IMPORT_SUMMARY", "")),
     article_page_bytes=$PAGE_BYTES, cold_start_seconds=$COLD, peak_resident_mb=round($PEAK_KB / 1024, 1), resident_at_end_mb=round($RSS_KB / 1024, 1),
     scenarios=scenarios, comment_posting=posting)
 json.dump(result, open(sys.argv[3], "w"), indent=2)
@@ -181,6 +199,7 @@ print(f"{'post a comment':<22} {p['comments_per_second']:>10.0f} {p['p50_ms']:>8
 print()
 print(f"comments: {p['succeeded']} answered 303, {new_all} new in the database ({new_approved} approved), lost {p['lost']}; "
       f"last one on the page at once: {p['last_comment_visible']}; forms fetched {p['forms_fetched']}, reused {p['forms_reused']}")
+print(f"WordPress import of $IMPORT_POSTS posts and $IMPORT_COMMENTS comments: $IMPORT_SECONDS s")
 print(f"article page {$PAGE_BYTES} bytes; cold start {$COLD} s; peak resident {result['peak_resident_mb']} MB; "
       f"{$ARTICLES} articles, {$COMMENTS} comments generated in {$GEN_SECONDS} s; {os.cpu_count()} cores, {cpu}")
 print(f"written to {sys.argv[3]}")

@@ -3,6 +3,8 @@ using System.Threading.RateLimiting;
 using Masthead.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
@@ -34,8 +36,14 @@ public static partial class CommentsModule
         builder.Services.AddScoped<CommentPoster>();
         builder.Services.AddScoped<CommentModerator>();
 
-        // Signing keys live in the data folder, so form tokens and cookies survive restarts.
-        builder.Services.AddDataProtection().SetApplicationName("Masthead");
+        // Signing keys live in the data folder, so form tokens and cookies survive restarts. New keys use AES-256-GCM,
+        // one pass through the platform's crypto library instead of AES-CBC plus an HMAC: every article view issues
+        // form tokens, and unprotecting costs about half as much. Keys made before keep the algorithm they were made with.
+        builder.Services.AddDataProtection().SetApplicationName("Masthead").UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+        {
+            EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+            ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+        });
         builder.Services.AddOptions<KeyManagementOptions>().Configure<SiteOptions, ILoggerFactory>((o, site, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(site.DataPath, "keys")), logs));
         builder.Services.AddAntiforgery(o =>
