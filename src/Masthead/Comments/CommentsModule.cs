@@ -38,12 +38,10 @@ public static partial class CommentsModule
 
         // Signing keys live in the data folder, so form tokens and cookies survive restarts. New keys use AES-256-GCM,
         // one pass through the platform's crypto library instead of AES-CBC plus an HMAC: every article view issues
-        // form tokens, and unprotecting costs about half as much. Keys made before keep the algorithm they were made with.
-        builder.Services.AddDataProtection().SetApplicationName("Masthead").UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
-        {
-            EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
-            ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
-        });
+        // form tokens, and unprotecting costs about half as much. Keys made before keep their algorithm until they expire.
+        // (GCM authenticates by itself; no validation algorithm applies.)
+        builder.Services.AddDataProtection().SetApplicationName("Masthead")
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         builder.Services.AddOptions<KeyManagementOptions>().Configure<SiteOptions, ILoggerFactory>((o, site, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(site.DataPath, "keys")), logs));
         builder.Services.AddAntiforgery(o =>

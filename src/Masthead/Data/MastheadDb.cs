@@ -270,9 +270,18 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             return NoCacheChange.Instance;
         }
         await Database.OpenConnectionAsync(ct);
-        var before = Convert.ToInt64(await PragmaAsync("PRAGMA cache_size", ct), System.Globalization.CultureInfo.InvariantCulture);
-        await PragmaAsync("PRAGMA cache_size = -131072", ct);
-        return new CacheSizeRestore(this, before);
+        long? before = null;
+        try
+        {
+            before = Convert.ToInt64(await PragmaAsync("PRAGMA cache_size", ct), System.Globalization.CultureInfo.InvariantCulture);
+            await PragmaAsync("PRAGMA cache_size = -131072", ct);
+            return new CacheSizeRestore(this, before.Value);
+        }
+        catch
+        {
+            await new CacheSizeRestore(this, before).DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A PRAGMA on the context's open connection. PRAGMA takes no parameters: callers pass fixed text or numbers only.</summary>
@@ -290,12 +299,22 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    private sealed class CacheSizeRestore(MastheadDb db, long size) : IAsyncDisposable
+    /// <summary>Puts the page cache back (when it was read before being changed) and releases the connection, even when the PRAGMA fails.</summary>
+    private sealed class CacheSizeRestore(MastheadDb db, long? size) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await db.PragmaAsync($"PRAGMA cache_size = {size.ToString(System.Globalization.CultureInfo.InvariantCulture)}", CancellationToken.None);
-            await db.Database.CloseConnectionAsync();
+            try
+            {
+                if (size is { } pages)
+                {
+                    await db.PragmaAsync($"PRAGMA cache_size = {pages.ToString(System.Globalization.CultureInfo.InvariantCulture)}", CancellationToken.None);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 

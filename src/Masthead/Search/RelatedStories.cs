@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Masthead.Articles;
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -258,18 +259,10 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
     /// <summary>One prepared insert for every row: EF's per-row work would be most of a rebuild.</summary>
     private async Task InsertAsync(List<RelatedArticle> rows, CancellationToken ct)
     {
-        await using var insert = Command("INSERT INTO RelatedArticles (ArticleId, RelatedId, Rank, Score) VALUES ($a, $r, $rank, $score)");
-        var article = AddParameter(insert, "$a", 0);
-        var related = AddParameter(insert, "$r", 0);
-        var rank = AddParameter(insert, "$rank", 0);
-        var score = AddParameter(insert, "$score", 0.0);
+        await using var insert = await SqliteRowInserter.OpenAsync<RelatedArticle>(db, ct);
         foreach (var row in rows)
         {
-            article.Value = row.ArticleId;
-            related.Value = row.RelatedId;
-            rank.Value = row.Rank;
-            score.Value = row.Score;
-            await insert.ExecuteNonQueryAsync(ct);
+            insert.Insert(row);
         }
     }
 

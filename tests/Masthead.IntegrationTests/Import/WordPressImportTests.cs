@@ -84,6 +84,41 @@ public sealed class WordPressImportTests(MastheadApp app) : IClassFixture<Masthe
     }
 
     [Fact]
+    public async Task A_post_the_file_repeats_in_a_later_batch_updates_the_story_written_earlier_in_the_same_import()
+    {
+        // More items than one batch holds: post 7 comes again as the 201st item, edited, with a comment of its own.
+        static string Item(int id, string title, int commentId) => $"""
+            <item><title>{title}</title><link>http://repeats.example/{id}/</link><content:encoded><![CDATA[Text of story {id}.]]></content:encoded>
+            <excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>{id}</wp:post_id><wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt>
+            <wp:post_name>repeated-export-story-{id}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+            <wp:comment><wp:comment_id>{commentId}</wp:comment_id><wp:comment_author>Reader</wp:comment_author><wp:comment_author_email>r@example.org</wp:comment_author_email>
+            <wp:comment_date_gmt>2024-01-02 10:00:00</wp:comment_date_gmt><wp:comment_content>On {title}</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+            <wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment></item>
+            """;
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+              xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Repeats</title>
+            <wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://repeats.example</wp:base_site_url>
+            {string.Concat(Enumerable.Range(1, 200).Select(i => Item(i, $"Story {i}", i)))}{Item(7, "Story 7, corrected", 1000)}
+            </channel></rss>
+            """;
+
+        var report = await ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
+
+        Assert.Null(report.Error);
+        Assert.Equal(200, report.Imported);
+        Assert.Equal(1, report.Updated);
+        var (stories, headline, comments) = await app.WithDbAsync(async db => (
+            await db.Articles.CountAsync(a => a.ImportKey!.StartsWith("http://repeats.example#")),
+            await db.Articles.Where(a => a.ImportKey == "http://repeats.example#post-7").Select(a => a.Headline).SingleAsync(),
+            await db.Comments.CountAsync(c => c.Article.ImportKey == "http://repeats.example#post-7")));
+        Assert.Equal(200, stories);
+        Assert.Equal("Story 7, corrected", headline);
+        Assert.Equal(2, comments);
+    }
+
+    [Fact]
     public async Task The_exports_authors_become_invited_staff_accounts_without_passwords_linked_to_their_profiles_once()
     {
         var site = $"http://{Newsroom.Unique("authors")}.example";

@@ -66,7 +66,15 @@ public sealed class SqliteRowInserter : IAsyncDisposable
             throw new NotSupportedException("Rows are written this way on SQLite only.");
         }
         await db.Database.OpenConnectionAsync(ct);
-        return new SqliteRowInserter(db, entityType);
+        try
+        {
+            return new SqliteRowInserter(db, entityType);
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
     }
 
     /// <summary>Inserts one row from the entity's properties (or a property bag's entries) and sets its generated key.</summary>
@@ -87,6 +95,10 @@ public sealed class SqliteRowInserter : IAsyncDisposable
             }
             if (_generatedKey is not null)
             {
+                if (step != raw.SQLITE_ROW)
+                {
+                    throw new InvalidOperationException($"The insert into {_generatedKey.DeclaringType.DisplayName()} returned no key.");
+                }
                 var key = raw.sqlite3_column_int64(_statement, 0);
                 _generatedKey.PropertyInfo!.SetValue(entity, Convert.ChangeType(key, _generatedKey.ClrType, CultureInfo.InvariantCulture));
             }

@@ -129,8 +129,11 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         public List<XElement> Reading = [];
         /// <summary>The batch being rendered in the background while the one before it is written.</summary>
         public Batch? Rendering;
+        public CancellationToken RenderCancel;
+        /// <summary>Import keys of the stories and comments written by this run, so that an id the file repeats is looked up.</summary>
+        public readonly HashSet<string> Written = new(StringComparer.Ordinal);
         public readonly List<int> ArticleIds = [];
-        /// <summary>Whether stories from this export's site were imported before; when not, no item needs looking up.</summary>
+        /// <summary>Whether stories from this export's site were imported before; when not, only ids the file repeats are looked up.</summary>
         public bool? Returning;
         /// <summary>The current batch's new stories, redirects and comments (oldest first per story), written in that order.</summary>
         public readonly List<Article> NewArticles = [];
@@ -155,6 +158,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             {
                 article.SectionId = article.Section.Id;
                 articles.Insert(article);
+                run.Written.Add(article.ImportKey!);
             }
         }
         await using (var bylines = await SqliteRowInserter.OpenAsync<Byline>(db, ct))
@@ -195,6 +199,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
                 comment.ArticleId = comment.Article.Id;
                 comment.ParentId = parentOf.TryGetValue(comment, out var parent) && parent.Id != 0 ? parent.Id : null;
                 comments.Insert(comment);
+                run.Written.Add(comment.ImportKey!);
             }
         }
     }
@@ -214,6 +219,49 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             Slugs = [.. await db.Articles.AsNoTracking().Select(a => a.Slug).ToListAsync(ct)],
             RedirectPaths = [.. await db.Redirects.AsNoTracking().Select(r => r.Path).ToListAsync(ct)],
         };
+        int items;
+        using (var rendering = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            run.RenderCancel = rendering.Token;
+            try
+            {
+                items = await ReadItemsAsync(reader, run, report, progress, ct);
+            }
+            catch
+            {
+                // A failed import (a broken file, a refused row, a cancelled request) stops the batch still being
+                // rendered and waits for it: no work goes on for an import that has ended.
+                await rendering.CancelAsync();
+                if (run.Rendering is { } unfinished)
+                {
+                    await Task.WhenAny(unfinished.Rendered);
+                    _ = unfinished.Rendered.Exception;
+                }
+                throw;
+            }
+        }
+        await PagesAsync(run, report, ct);
+
+        // Featured pictures are attachments, which may come after the posts that use them.
+        foreach (var group in run.Thumbnails.GroupBy(t => t.AttachmentId))
+        {
+            if (run.Attachments.TryGetValue(group.Key, out var image))
+            {
+                var ids = group.Select(t => t.Article.Id).ToList();
+                await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.ImageId, image.Id), ct);
+            }
+        }
+        // Counted once at the end, in the database: an update may leave comments the file no longer has.
+        var articleIds = run.ArticleIds;
+        await db.Articles.Where(a => articleIds.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentCount,
+            a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), ct);
+        progress?.Invoke($"{items} items read");
+        return run;
+    }
+
+    /// <summary>The channel's authors, categories and tags, then its items in batches; returns the number of items read.</summary>
+    private async Task<int> ReadItemsAsync(XmlReader reader, Run run, ImportReport report, Action<string>? progress, CancellationToken ct)
+    {
         var items = 0;
 
         reader.MoveToContent();
@@ -257,23 +305,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         await NextBatchAsync(run, report, ct);
         await NextBatchAsync(run, report, ct);
-        await PagesAsync(run, report, ct);
-
-        // Featured pictures are attachments, which may come after the posts that use them.
-        foreach (var group in run.Thumbnails.GroupBy(t => t.AttachmentId))
-        {
-            if (run.Attachments.TryGetValue(group.Key, out var image))
-            {
-                var ids = group.Select(t => t.Article.Id).ToList();
-                await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.ImageId, image.Id), ct);
-            }
-        }
-        // Counted once at the end, in the database: an update may leave comments the file no longer has.
-        var articleIds = run.ArticleIds;
-        await db.Articles.Where(a => articleIds.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentCount,
-            a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), ct);
-        progress?.Invoke($"{items} items read");
-        return run;
+        return items;
     }
 
     /// <summary>
@@ -387,7 +419,8 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         {
             var sources = Sources(run.Reading);
             var site = run.Site;
-            run.Rendering = new Batch(run.Reading, Task.Run(() => Render(sources, site), ct));
+            var cancel = run.RenderCancel;
+            run.Rendering = new Batch(run.Reading, Task.Run(() => Render(sources, site, cancel), cancel));
             run.Reading = [];
         }
         if (previous is not null)
@@ -407,11 +440,11 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         var prefix = $"{run.Site}#";
         run.Returning ??= await db.Articles.AnyAsync(a => a.ImportKey!.StartsWith(prefix), ct);
         var postKeys = batch.Select(i => $"{prefix}post-{Value(i, "post_id")}").ToList();
-        var articles = run.Returning == false ? [] : await db.Articles.Include(a => a.Tags).Include(a => a.Bylines).AsSplitQuery()
+        var commentKeys = batch.SelectMany(CommentElements).Select(e => $"{prefix}comment-{Value(e, "comment_id")}").ToList();
+        var lookUp = run.Returning != false || postKeys.Any(run.Written.Contains) || commentKeys.Any(run.Written.Contains);
+        var articles = !lookUp ? [] : await db.Articles.Include(a => a.Tags).Include(a => a.Bylines).AsSplitQuery()
             .Where(a => postKeys.Contains(a.ImportKey!)).ToDictionaryAsync(a => a.ImportKey!, ct);
-        var commentKeys = batch.SelectMany(i => i.Elements(Wp + "comment").Concat(i.Elements(Wp11 + "comment")))
-            .Select(e => $"{prefix}comment-{Value(e, "comment_id")}").ToList();
-        var comments = commentKeys.Count == 0 || run.Returning == false ? []
+        var comments = commentKeys.Count == 0 || !lookUp ? []
             : await db.Comments.Where(c => commentKeys.Contains(c.ImportKey!)).ToDictionaryAsync(c => c.ImportKey!, ct);
         var threads = new List<(Comment Comment, Comment Parent)>();
         var saved = new List<Article>();
@@ -463,12 +496,10 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     private static List<(XElement Key, string Source, bool IsComment)> Sources(List<XElement> items)
     {
         var sources = new List<(XElement Key, string Source, bool IsComment)>();
-        foreach (var item in items.Where(i => Value(i, "post_type") == "post"))
+        foreach (var item in items.Where(i => Value(i, "post_type") == "post" && !Unimported(Value(i, "status"))))
         {
             sources.Add((item, (string?)item.Element(Content + "encoded") ?? "", false));
-            sources.AddRange(item.Elements(Wp + "comment").Concat(item.Elements(Wp11 + "comment"))
-                .Where(c => Value(c, "comment_type") is not ("pingback" or "trackback"))
-                .Select(c => (c, Value(c, "comment_content"), true)));
+            sources.AddRange(CommentElements(item).Where(c => !IsPing(c)).Select(c => (c, Value(c, "comment_content"), true)));
         }
         return sources;
     }
@@ -478,10 +509,10 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     /// work, and none of it needs the database. Bodies get the default "READ ALSO" place; a story that already has
     /// another is rendered again when it is matched (<see cref="Item"/>).
     /// </summary>
-    private Dictionary<XElement, (string Text, string Html)> Render(List<(XElement Key, string Source, bool IsComment)> sources, string site)
+    private Dictionary<XElement, (string Text, string Html)> Render(List<(XElement Key, string Source, bool IsComment)> sources, string site, CancellationToken ct)
     {
         var results = new (string Text, string Html)[sources.Count];
-        Parallel.For(0, sources.Count, i =>
+        Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = ct }, i =>
         {
             var (_, source, isComment) = sources[i];
             if (isComment)
@@ -532,7 +563,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         if (type == "page")
         {
-            if (status is "trash" or "auto-draft" or "inherit")
+            if (Unimported(status))
             {
                 report.Skipped.Add($"page {id} \u201c{title}\u201d: status {status}");
             }
@@ -547,7 +578,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             report.Skipped.Add($"{type} {id} \u201c{title}\u201d: only posts become articles ({type}s are not imported yet)");
             return null;
         }
-        if (status is "trash" or "auto-draft" or "inherit")
+        if (Unimported(status))
         {
             report.Skipped.Add($"post {id} \u201c{title}\u201d: status {status}");
             return null;
@@ -759,14 +790,13 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
     {
         var byWordPressId = new Dictionary<string, Comment>();
         var parents = new List<(Comment Comment, string ParentId)>();
-        var elements = item.Elements(Wp + "comment").Concat(item.Elements(Wp11 + "comment"));
+        var elements = CommentElements(item);
         foreach (var element in elements.OrderBy(e => Date(Value(e, "comment_date_gmt")) ?? DateTime.MinValue))
         {
             var id = Value(element, "comment_id");
-            var type = Value(element, "comment_type");
-            if (type is "pingback" or "trackback")
+            if (IsPing(element))
             {
-                report.Skipped.Add($"{type} {id} on \u201c{article.Headline}\u201d");
+                report.Skipped.Add($"{Value(element, "comment_type")} {id} on \u201c{article.Headline}\u201d");
                 continue;
             }
             var status = Value(element, "comment_approved") switch
@@ -812,6 +842,15 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
             }
         }
     }
+
+    /// <summary>The item's comments, in either export version's namespace.</summary>
+    private static IEnumerable<XElement> CommentElements(XElement item) => item.Elements(Wp + "comment").Concat(item.Elements(Wp11 + "comment"));
+
+    /// <summary>Pingbacks and trackbacks are notices from other sites, not readers' comments: they are skipped.</summary>
+    private static bool IsPing(XElement comment) => Value(comment, "comment_type") is "pingback" or "trackback";
+
+    /// <summary>Statuses whose posts and pages are not brought in.</summary>
+    private static bool Unimported(string status) => status is "trash" or "auto-draft" or "inherit";
 
     private static string Value(XElement element, string name) =>
         ((string?)element.Element(Wp + name) ?? (string?)element.Element(Wp11 + name) ?? "").Trim();
