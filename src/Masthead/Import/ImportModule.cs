@@ -3,8 +3,8 @@ using Masthead.Data;
 using Masthead.Import.Backup;
 using Masthead.Import.WordPress;
 using Masthead.Pages;
+using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Masthead.Import;
 
@@ -29,30 +29,9 @@ public static class ImportModule
         using var scope = services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
         await using var stream = File.OpenRead(file);
-        ImportReport report;
-        if (Console.IsOutputRedirected)
-        {
-            // Not a terminal (a log, a pipe): plain progress lines.
-            report = await importer.ImportAsync(stream, dryRun, line => Console.WriteLine(line), ct);
-        }
-        else
-        {
-            // A terminal: a progress bar over the bytes read, with the time left.
-            report = null!;
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-                    new RemainingTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask("Importing", maxValue: Math.Max(1, stream.Length));
-                    report = await importer.ImportAsync(stream, dryRun, line =>
-                    {
-                        task.Description = line;
-                        task.Value = stream.Position;
-                    }, ct);
-                    task.Value = task.MaxValue;
-                });
-        }
+        ImportReport report = null!;
+        await ConsoleProgress.RunAsync("Importing", stream.Length, () => stream.Position,
+            async progress => report = await importer.ImportAsync(stream, dryRun, progress, ct));
         (report.Error is null ? Console.Out : Console.Error).WriteLine(report);
         return report.Error is null ? 0 : 1;
     }
@@ -84,7 +63,7 @@ public static class ImportModule
         var backup = scope.ServiceProvider.GetRequiredService<SiteBackup>();
         await using var stream = File.OpenRead(file);
         BackupReport report = null!;
-        await WithProgressAsync("Restoring", stream, async progress => report = await backup.ImportAsync(stream, progress, ct));
+        await ConsoleProgress.RunAsync("Restoring", stream.Length, () => stream.Position, async progress => report = await backup.ImportAsync(stream, progress, ct));
         (report.Error is null ? Console.Out : Console.Error).WriteLine(report);
         return report.Error is null ? 0 : 1;
     }
@@ -102,28 +81,6 @@ public static class ImportModule
         File.Move(temporary, file, overwrite: true);
         Console.WriteLine($"Backed up to {file}: " + string.Join(", ", BackupFormat.Kinds.Select(k => $"{report.Counts.GetValueOrDefault(k)} {k}")) + ".");
         return 0;
-    }
-
-    /// <summary>Plain lines when the output is not a terminal (a log, a pipe); a progress bar over the bytes read when it is.</summary>
-    private static async Task WithProgressAsync(string title, Stream stream, Func<Action<string>, Task> work)
-    {
-        if (Console.IsOutputRedirected)
-        {
-            await work(Console.WriteLine);
-            return;
-        }
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask(title, maxValue: Math.Max(1, stream.Length));
-                await work(line =>
-                {
-                    task.Description = line;
-                    task.Value = stream.Position;
-                });
-                task.Value = task.MaxValue;
-            });
     }
 
     /// <summary>

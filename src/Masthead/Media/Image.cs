@@ -6,6 +6,7 @@ public class Image
     public int Id { get; set; }
     public required string FileName { get; set; }
     public string ContentType { get; set; } = "image/jpeg";
+    /// <summary>In pixels; 0 while an imported picture's file has not been fetched, and pages and feeds leave such pictures out.</summary>
     public int Width { get; set; }
     public int Height { get; set; }
     /// <summary>Describes the picture for people who cannot see it; required before publication.</summary>

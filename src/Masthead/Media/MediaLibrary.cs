@@ -91,26 +91,17 @@ public sealed class MediaLibrary(MastheadDb db, SiteOptions site, MediaOptions o
         var image = new Image
         {
             FileName = $"{stem}.{processed.Extension}",
-            ContentType = processed.ContentType,
-            Width = processed.Width,
-            Height = processed.Height,
             AltText = details.AltText,
             Caption = details.Caption,
             Credit = details.Credit,
             CreatedAt = now,
             OriginalName = OriginalName(fileName),
-            ByteSize = processed.Original.Length,
-            Widths = ResponsiveImage.FormatWidths(processed.Copies.Select(c => c.Width)),
             UploadedById = uploadedById is > 0 ? uploadedById : null,
         };
-        var files = new List<(string Name, byte[] Bytes)> { (image.FileName, processed.Original) };
-        files.AddRange(processed.Copies.Select(c => (ResponsiveImage.CopyFileName(image.FileName, c.Width), c.Bytes)));
+        Describe(image, processed);
 
-        var written = new List<string>();
-        var saved = false;
-        try
+        var stored = await StoreAsync(image, processed, async () =>
         {
-            await WriteAllAsync(files, written, ct);
             var who = image.UploadedById is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
             // The row and its audit entry (which needs the row's id) are saved together or not at all.
             await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -123,13 +114,44 @@ public sealed class MediaLibrary(MastheadDb db, SiteOptions site, MediaOptions o
             {
                 await transaction.CommitAsync(ct);
             }
+        }, ct);
+        return stored
+            ? new MediaUploadResult(image, null)
+            : new MediaUploadResult(null, "The picture could not be saved on the server, and nothing was kept. Please try again, or tell an administrator if it happens again.");
+    }
+
+    /// <summary>The facts of the processed file that the row records: type, size, dimensions and the widths of its copies.</summary>
+    private static void Describe(Image image, ProcessedImage processed)
+    {
+        image.ContentType = processed.ContentType;
+        image.Width = processed.Width;
+        image.Height = processed.Height;
+        image.ByteSize = processed.Original.Length;
+        image.Widths = ResponsiveImage.FormatWidths(processed.Copies.Select(c => c.Width));
+    }
+
+    /// <summary>
+    /// Writes the processed file and its copies under the row's file name, then saves the row with
+    /// <paramref name="save"/>. When either fails, the files written are removed and the context forgets its changes,
+    /// so nothing is half-kept; the failure is logged and false returned.
+    /// </summary>
+    private async Task<bool> StoreAsync(Image image, ProcessedImage processed, Func<Task> save, CancellationToken ct)
+    {
+        var files = new List<(string Name, byte[] Bytes)> { (image.FileName, processed.Original) };
+        files.AddRange(processed.Copies.Select(c => (ResponsiveImage.CopyFileName(image.FileName, c.Width), c.Bytes)));
+        var written = new List<string>();
+        var saved = false;
+        try
+        {
+            await WriteAllAsync(files, written, ct);
+            await save();
             saved = true;
-            return new MediaUploadResult(image, null);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbUpdateException)
         {
-            logger.LogError(e, "Could not store the upload {Name}", image.OriginalName);
-            return new MediaUploadResult(null, "The picture could not be saved on the server, and nothing was kept. Please try again, or tell an administrator if it happens again.");
+            logger.LogError(e, "Could not store the picture {Name}", image.FileName);
+            return false;
         }
         finally
         {
@@ -169,45 +191,15 @@ public sealed class MediaLibrary(MastheadDb db, SiteOptions site, MediaOptions o
         }
         var dot = image.FileName.LastIndexOf('.');
         var stem = dot > image.FileName.LastIndexOf('/') ? image.FileName[..dot] : image.FileName;
-        var fileName = $"{stem}.{processed.Extension}";
-        var files = new List<(string Name, byte[] Bytes)> { (fileName, processed.Original) };
-        files.AddRange(processed.Copies.Select(c => (ResponsiveImage.CopyFileName(fileName, c.Width), c.Bytes)));
-        var written = new List<string>();
-        var saved = false;
-        try
+        image.FileName = $"{stem}.{processed.Extension}";
+        Describe(image, processed);
+        // Leftovers of an earlier, interrupted attempt would block the move into place; the row never named them.
+        TryDelete(Path.Combine(site.MediaPath, image.FileName));
+        foreach (var (width, _) in processed.Copies)
         {
-            // Leftovers of an earlier, interrupted attempt would block the move into place; the row never named them.
-            foreach (var (name, _) in files)
-            {
-                TryDelete(Path.Combine(site.MediaPath, name));
-            }
-            await WriteAllAsync(files, written, ct);
-            image.FileName = fileName;
-            image.ContentType = processed.ContentType;
-            image.Width = processed.Width;
-            image.Height = processed.Height;
-            image.ByteSize = processed.Original.Length;
-            image.Widths = ResponsiveImage.FormatWidths(processed.Copies.Select(c => c.Width));
-            await db.SaveChangesAsync(ct);
-            saved = true;
-            return null;
+            TryDelete(Path.Combine(site.MediaPath, ResponsiveImage.CopyFileName(image.FileName, width)));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbUpdateException)
-        {
-            logger.LogError(e, "Could not store the fetched picture {Name}", image.FileName);
-            return "The picture could not be saved on the server.";
-        }
-        finally
-        {
-            if (!saved)
-            {
-                db.ChangeTracker.Clear();
-                foreach (var path in written)
-                {
-                    TryDelete(path);
-                }
-            }
-        }
+        return await StoreAsync(image, processed, () => db.SaveChangesAsync(ct), ct) ? null : "The picture could not be saved on the server.";
     }
 
     public async Task<MediaChangeResult> UpdateDetailsAsync(int imageId, ImageDetails details, Staffer by, CancellationToken ct)

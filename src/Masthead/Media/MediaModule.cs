@@ -3,7 +3,6 @@ using Masthead.Data;
 using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Spectre.Console;
 
 namespace Masthead.Media;
 
@@ -34,32 +33,10 @@ public static partial class MediaModule
     {
         var fetcher = services.GetRequiredService<ImageFetcher>();
         var by = new Staffer(0, "Command line (media fetch)", null, StaffPower.Admin);
-        FetchReport report;
-        if (Console.IsOutputRedirected)
-        {
-            report = await fetcher.FetchAsync(null, by, Console.WriteLine, ct);
-        }
-        else
-        {
-            var (pending, _) = await fetcher.FindAsync(ct);
-            report = null!;
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask("Fetching pictures", maxValue: Math.Max(1, pending.Count));
-                    var gate = new Lock();
-                    report = await fetcher.FetchAsync(null, by, line =>
-                    {
-                        lock (gate)
-                        {
-                            task.Description = Markup.Escape(line.Length > 60 ? line[..59] + "\u2026" : line);
-                            task.Increment(1);
-                        }
-                    }, ct);
-                    task.Value = task.MaxValue;
-                });
-        }
+        // The bar counts pictures, so a terminal needs their number first; plain lines do not.
+        var total = Console.IsOutputRedirected ? 0 : (await fetcher.FindAsync(ct)).Pending.Count;
+        FetchReport report = null!;
+        await ConsoleProgress.RunAsync("Fetching pictures", total, null, async progress => report = await fetcher.FetchAsync(null, by, progress, ct));
         (report.Failures.Count == 0 ? Console.Out : Console.Error).WriteLine(report);
         return report.Failures.Count == 0 ? 0 : 1;
     }

@@ -20,7 +20,7 @@ public sealed class SqliteRowInserter : IAsyncDisposable
     private readonly MastheadDb _db;
     private readonly sqlite3 _connection;
     private readonly sqlite3_stmt _statement;
-    private readonly (IProperty Property, ValueConverter? Converter)[] _columns;
+    private readonly (IClrPropertyGetter Getter, ValueConverter? Converter)[] _columns;
     private readonly IProperty? _generatedKey;
 
     private SqliteRowInserter(MastheadDb db, IEntityType entityType)
@@ -28,7 +28,7 @@ public sealed class SqliteRowInserter : IAsyncDisposable
         _db = db;
         _connection = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
         var table = entityType.GetTableMappings().Single();
-        var columns = new List<(IProperty, ValueConverter?)>();
+        var columns = new List<(IClrPropertyGetter, ValueConverter?)>();
         var names = new List<string>();
         string? keyName = null;
         foreach (var mapping in table.ColumnMappings)
@@ -42,7 +42,7 @@ public sealed class SqliteRowInserter : IAsyncDisposable
                 keyName = mapping.Column.Name;
                 continue;
             }
-            columns.Add((property, mapping.TypeMapping.Converter));
+            columns.Add((property.GetGetter(), mapping.TypeMapping.Converter));
             names.Add(mapping.Column.Name);
         }
         _columns = [.. columns];
@@ -82,8 +82,8 @@ public sealed class SqliteRowInserter : IAsyncDisposable
     {
         for (var i = 0; i < _columns.Length; i++)
         {
-            var (property, converter) = _columns[i];
-            var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
+            var (getter, converter) = _columns[i];
+            var value = getter.GetClrValueUsingContainingEntity(entity);
             Bind(i + 1, value is not null && converter is not null ? converter.ConvertToProvider(value) : value);
         }
         var step = raw.sqlite3_step(_statement);
