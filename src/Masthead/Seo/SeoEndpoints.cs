@@ -45,9 +45,10 @@ public static class SeoEndpoints
             entries.Add(($"{baseUrl}/sitemaps/sections.xml", newest));
             entries.Add(($"{baseUrl}/sitemaps/tags.xml", newest));
             entries.Add(($"{baseUrl}/sitemaps/authors.xml", newest));
-            if (await db.SitePages.AnyAsync(p => p.Status == SitePageStatus.Published, ct))
+            // The newest published page's date, or none when no page is published (then the sitemap is not listed).
+            if (await db.SitePages.Where(p => p.Status == SitePageStatus.Published).MaxAsync(p => (DateTime?)p.UpdatedAt, ct) is { } pagesUpdated)
             {
-                entries.Add(($"{baseUrl}/sitemaps/pages.xml", await db.SitePages.Where(p => p.Status == SitePageStatus.Published).MaxAsync(p => (DateTime?)p.UpdatedAt, ct)));
+                entries.Add(($"{baseUrl}/sitemaps/pages.xml", pagesUpdated));
             }
             return Xml(writer =>
             {
