@@ -87,6 +87,28 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
 {
     private const int RelatedCount = 4;
 
+    // The reads of a comment post, compiled once (see CommentPoster).
+    private sealed record CommentTarget(int Id, ArticleStatus Status, DateTime PublishedAt);
+    private sealed record ThreadLink(int Id, int? ParentId, DateTime CreatedAt);
+
+    private static readonly Func<MastheadDb, string, CancellationToken, Task<CommentTarget?>> PostTarget = EF.CompileAsyncQuery(
+        (MastheadDb db, string slug, CancellationToken ct) => db.Articles.AsNoTracking()
+            .Where(a => a.Slug == slug && a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn))
+            .Select(a => new CommentTarget(a.Id, a.Status, a.PublishedAt!.Value)).FirstOrDefault());
+
+    /// <summary>The comment if it is shown: approved, or the one being placed (held, shown to its author).</summary>
+    private static readonly Func<MastheadDb, int, int, int, CancellationToken, Task<ThreadLink?>> ShownComment = EF.CompileAsyncQuery(
+        (MastheadDb db, int articleId, int id, int placed, CancellationToken ct) => db.Comments.AsNoTracking()
+            .Where(c => c.Id == id && c.ArticleId == articleId && (c.Status == CommentStatus.Approved || c.Id == placed))
+            .Select(c => new ThreadLink(c.Id, c.ParentId, c.CreatedAt)).FirstOrDefault());
+
+    /// <summary>Approved comments before the given one that start threads of their own (see CommentThread.Build).</summary>
+    private static readonly Func<MastheadDb, int, DateTime, int, CancellationToken, Task<int>> ThreadsBefore = EF.CompileAsyncQuery(
+        (MastheadDb db, int articleId, DateTime at, int id, CancellationToken ct) => db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved && (c.CreatedAt < at || (c.CreatedAt == at && c.Id < id)))
+            .Count(c => c.ParentId == null || !db.Comments.Any(p => p.Id == c.ParentId && p.Status == CommentStatus.Approved
+                && (p.CreatedAt < c.CreatedAt || (p.CreatedAt == c.CreatedAt && p.Id < c.Id)))));
+
     public PageHead Head { get; } = new() { OpenGraphType = "article" };
     public ArticleView Article { get; private set; } = null!;
     public ArticleCard? ReadAlso { get; private set; }
@@ -108,7 +130,9 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     /// <summary>The comment being replied to without JavaScript (?replytocom=ID).</summary>
     public CommentView? ReplyingTo { get; private set; }
 
-    public string CommentPagePath(int page) => page <= 1 ? Article.Path : $"{Article.Path}comment-page-{page}/";
+    public string CommentPagePath(int page) => CommentPagePath(Article.Path, page);
+
+    private static string CommentPagePath(string articlePath, int page) => page <= 1 ? articlePath : $"{articlePath}comment-page-{page}/";
 
     public async Task<IActionResult> OnGetAsync(string slug, int commentPage = 1, int? replytocom = null, CancellationToken ct = default)
     {
@@ -131,16 +155,19 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     public async Task<IActionResult> OnPostAsync(string slug, [FromForm] CommentFormInput input,
         [FromServices] CommentPoster poster, [FromServices] IAntiforgery antiforgery, CancellationToken ct)
     {
-        if (await LoadArticleAsync(slug, 1, ct) is { } other)
+        // A post needs the story's key, address and state, not the page around it: that is read only when the form
+        // has to be shown again with its messages.
+        var target = await PostTarget(db, slug, ct);
+        if (target is null)
         {
-            return other;
+            return await RedirectFromOldPathAsync(ct);
         }
         Form = input;
-        var result = IsWithdrawn ? CommentResult.Fail(CommentOutcome.Closed, CommentMessages.Closed)
+        var result = target.Status == ArticleStatus.Withdrawn ? CommentResult.Fail(CommentOutcome.Closed, CommentMessages.Closed)
             : !await antiforgery.IsRequestValidAsync(HttpContext) ? CommentResult.Fail(CommentOutcome.Expired, CommentMessages.Expired)
             : await poster.PostAsync(new CommentSubmission
             {
-                ArticleId = Article.Id,
+                ArticleId = target.Id,
                 ParentId = input.Parent,
                 Body = input.Comment,
                 Name = input.Author,
@@ -168,7 +195,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             {
                 cookies.AddHeld(Request, Response, comment.Id);
             }
-            var location = $"{CommentPagePath(await CommentPageOfAsync(comment, ct))}#comment-{comment.Id}";
+            var location = $"{CommentPagePath(ArticlePaths.For(target.PublishedAt, slug), await RootPageAsync(target.Id, comment.Id, ct))}#comment-{comment.Id}";
             if (WantsJson)
             {
                 return new JsonResult(new { outcome = result.Outcome.ToString().ToLowerInvariant(), message = result.Message, location, id = comment.Id });
@@ -177,7 +204,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             return StatusCode(StatusCodes.Status303SeeOther);
         }
 
-        Response.StatusCode = result.Outcome switch
+        var status = result.Outcome switch
         {
             CommentOutcome.Invalid => StatusCodes.Status422UnprocessableEntity,
             CommentOutcome.RateLimited => StatusCodes.Status429TooManyRequests,
@@ -189,12 +216,17 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
         {
             return new JsonResult(new { outcome = result.Outcome.ToString().ToLowerInvariant(), message = result.Message, errors = result.Errors })
             {
-                StatusCode = Response.StatusCode,
+                StatusCode = status,
             };
         }
+        if (await LoadArticleAsync(slug, 1, ct) is { } other)
+        {
+            return other;
+        }
+        Response.StatusCode = status;
         Result = result;
         var parent = input.Parent is { } p ? p : 0;
-        await LoadCommentsAsync(parent > 0 ? await RootPageAsync(parent, ct) : CommentPages, ct);
+        await LoadCommentsAsync(parent > 0 ? await RootPageAsync(target.Id, parent, ct) : CommentPages, ct);
         ReplyingTo = parent > 0 ? FindComment(Comments, parent) : null;
         return Page();
     }
@@ -349,24 +381,17 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
         return true;
     }
 
-    /// <summary>The page of comments that shows <paramref name="comment"/>: the page of its top-level thread.</summary>
-    private Task<int> CommentPageOfAsync(Comment comment, CancellationToken ct) => RootPageAsync(comment.Id, ct);
-
     /// <summary>
     /// The page of the thread holding <paramref name="commentId"/> (shown even when held, for its author). Counted in
     /// the database, as <see cref="CommentThread.Build"/> lays threads out: a comment whose parent is not shown
     /// starts a thread of its own. A breaking story collects thousands of comments; none is read into memory here.
     /// </summary>
-    private async Task<int> RootPageAsync(int commentId, CancellationToken ct)
+    private async Task<int> RootPageAsync(int articleId, int commentId, CancellationToken ct)
     {
-        var articleId = Article.Id;
-        var shown = db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && (c.Status == CommentStatus.Approved || c.Id == commentId));
-        var root = await shown.Where(c => c.Id == commentId).Select(c => new { c.Id, c.ParentId, c.CreatedAt }).FirstOrDefaultAsync(ct);
+        var root = await ShownComment(db, articleId, commentId, commentId, ct);
         for (var hops = 0; root?.ParentId is { } parentId && hops < 100; hops++)
         {
-            var up = await shown.Where(c => c.Id == parentId && c.CreatedAt <= root.CreatedAt)
-                .Select(c => new { c.Id, c.ParentId, c.CreatedAt }).FirstOrDefaultAsync(ct);
-            if (up is null)
+            if (await ShownComment(db, articleId, parentId, commentId, ct) is not { } up || up.CreatedAt > root.CreatedAt)
             {
                 break;
             }
@@ -377,12 +402,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             return 1;
         }
         // Only approved comments can come before the thread's first comment (a held one is shown after its parent).
-        var (at, id) = (root.CreatedAt, root.Id);
-        var before = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved && (c.CreatedAt < at || (c.CreatedAt == at && c.Id < id)))
-            .Where(c => c.ParentId == null || !db.Comments.Any(p => p.Id == c.ParentId && p.Status == CommentStatus.Approved && (p.CreatedAt < c.CreatedAt || (p.CreatedAt == c.CreatedAt && p.Id < c.Id))))
-            .CountAsync(ct);
-        return before / commentOptions.ThreadsPerPage + 1;
+        return await ThreadsBefore(db, articleId, root.CreatedAt, root.Id, ct) / commentOptions.ThreadsPerPage + 1;
     }
 
     private static CommentView? FindComment(IEnumerable<CommentThread> threads, int id)

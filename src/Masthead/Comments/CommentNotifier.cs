@@ -17,6 +17,28 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
 {
     private enum Kind { Posted, Approved }
 
+    private sealed record Notice(int Id, int? ParentId, string AuthorName, string AuthorEmail, string Body, CommentStatus Status,
+        int ArticleId, string Headline, string Slug, DateTime PublishedAt);
+
+    private sealed record Recipient(string Name, string Email);
+
+    // One notice is read for every comment posted: compiled once (see CommentPoster).
+    private static readonly Func<MastheadDb, int, CancellationToken, Task<Notice?>> NoticeFor = EF.CompileAsyncQuery(
+        (MastheadDb db, int id, CancellationToken ct) => db.Comments.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new Notice(c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.Body, c.Status,
+                c.ArticleId, c.Article.Headline, c.Article.Slug, c.Article.PublishedAt!.Value))
+            .FirstOrDefault());
+
+    // Read by the article's key: joined into the notice's query, SQLite would join every byline to its author first.
+    private static readonly Func<MastheadDb, int, IAsyncEnumerable<string>> AuthorEmails = EF.CompileAsyncQuery(
+        (MastheadDb db, int articleId) => db.Bylines.AsNoTracking().Where(b => b.ArticleId == articleId && b.Author.Email != null)
+            .Select(b => b.Author.Email!));
+
+    private static readonly Func<MastheadDb, int, CancellationToken, Task<Recipient?>> Subscriber = EF.CompileAsyncQuery(
+        (MastheadDb db, int parentId, CancellationToken ct) => db.Comments.AsNoTracking()
+            .Where(c => c.Id == parentId && c.NotifyReplies && c.Status == CommentStatus.Approved)
+            .Select(c => new Recipient(c.AuthorName, c.AuthorEmail)).FirstOrDefault());
+
     private readonly Channel<(int CommentId, Kind Kind)> _queue = Channel.CreateUnbounded<(int, Kind)>(new UnboundedChannelOptions { SingleReader = true });
     private int _pending;
 
@@ -56,13 +78,7 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
     private static async Task NotifyAsync(IServiceProvider services, int commentId, Kind kind, CancellationToken ct)
     {
         var db = services.GetRequiredService<MastheadDb>();
-        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
-            .Select(c => new
-            {
-                c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.Body, c.Status,
-                c.ArticleId, c.Article.Headline, c.Article.Slug, PublishedAt = c.Article.PublishedAt!.Value,
-            })
-            .FirstOrDefaultAsync(ct);
+        var comment = await NoticeFor(db, commentId, ct);
         if (comment is null || comment.Status is CommentStatus.Spam or CommentStatus.Trash)
         {
             return;
@@ -76,9 +92,7 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
 
         if (kind == Kind.Posted)
         {
-            // Read by the article's key: joined into the query above, SQLite would join every byline to its author first.
-            var authorEmails = await db.Bylines.AsNoTracking().Where(b => b.ArticleId == comment.ArticleId && b.Author.Email != null)
-                .Select(b => b.Author.Email!).ToListAsync(ct);
+            var authorEmails = await AuthorEmails(db, comment.ArticleId).ToListAsync(ct);
             var staff = authorEmails.Concat(options.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (staff.Count > 0)
             {
@@ -90,19 +104,18 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
                 await mail.SendAsync(message, ct);
             }
         }
-        if (comment.Status != CommentStatus.Approved || comment.ParentId is null)
+        if (comment.Status != CommentStatus.Approved || comment.ParentId is not { } parentId)
         {
             return;
         }
-        var parent = await db.Comments.AsNoTracking().Where(c => c.Id == comment.ParentId && c.NotifyReplies && c.Status == CommentStatus.Approved)
-            .Select(c => new { c.AuthorName, c.AuthorEmail }).FirstOrDefaultAsync(ct);
-        if (parent is null || string.Equals(parent.AuthorEmail, comment.AuthorEmail, StringComparison.OrdinalIgnoreCase))
+        var parent = await Subscriber(db, parentId, ct);
+        if (parent is null || string.Equals(parent.Email, comment.AuthorEmail, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
-        var unsubscribe = $"{baseUrl}/comments/unsubscribe/{services.GetRequiredService<UnsubscribeToken>().Issue(parent.AuthorEmail)}";
-        var reply = Message(from, site.Name, [parent.AuthorEmail], $"{comment.AuthorName} replied to your comment on \u201c{comment.Headline}\u201d",
-            $"Hello {parent.AuthorName},\n\n{comment.AuthorName} replied to your comment:\n\n{comment.Body}\n\nRead the conversation: {link}\n\n" +
+        var unsubscribe = $"{baseUrl}/comments/unsubscribe/{services.GetRequiredService<UnsubscribeToken>().Issue(parent.Email)}";
+        var reply = Message(from, site.Name, [parent.Email], $"{comment.AuthorName} replied to your comment on \u201c{comment.Headline}\u201d",
+            $"Hello {parent.Name},\n\n{comment.AuthorName} replied to your comment:\n\n{comment.Body}\n\nRead the conversation: {link}\n\n" +
             $"You asked to be told of replies. To stop these emails, open: {unsubscribe}\n");
         reply.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         reply.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

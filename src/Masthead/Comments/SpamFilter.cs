@@ -28,6 +28,15 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
     private const double SpamThreshold = 0.95;
     private const double HoldThreshold = 0.6;
 
+    private sealed record Term(BlockKind Kind, string Value);
+
+    // Read for every comment posted: compiled once (see CommentPoster).
+    private static readonly Func<MastheadDb, IAsyncEnumerable<Term>> BlockedTerms = EF.CompileAsyncQuery(
+        (MastheadDb db) => db.BlockedTerms.AsNoTracking().Select(t => new Term(t.Kind, t.Value)));
+
+    private static readonly Func<MastheadDb, CancellationToken, Task<SpamTraining?>> Training = EF.CompileAsyncQuery(
+        (MastheadDb db, CancellationToken ct) => db.SpamTraining.AsNoTracking().FirstOrDefault(t => t.Id == 1));
+
     public async Task<SpamVerdict> JudgeAsync(string name, string email, string? url, string body, string? ip, CancellationToken ct)
     {
         if (await BlocklistReasonAsync(name, email, url, body, ip, ct) is { } blocked)
@@ -35,7 +44,7 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
             return new SpamVerdict(SpamVerdictKind.Spam, blocked, 1);
         }
 
-        var training = await db.SpamTraining.AsNoTracking().Where(t => t.Id == 1).FirstOrDefaultAsync(ct) ?? new SpamTraining();
+        var training = await Training(db, ct) ?? new SpamTraining();
         if (training.SpamComments == 0 || training.HamComments == 0)
         {
             return SpamVerdict.Clean;
@@ -126,7 +135,7 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
 
     private async Task<string?> BlocklistReasonAsync(string name, string email, string? url, string body, string? ip, CancellationToken ct)
     {
-        var terms = await db.BlockedTerms.AsNoTracking().Select(t => new { t.Kind, t.Value }).ToListAsync(ct);
+        var terms = await BlockedTerms(db).ToListAsync(ct);
         if (terms.Count == 0)
         {
             return null;
