@@ -56,6 +56,12 @@ public sealed class LoadTestDataTests : IAsyncLifetime
         Assert.Equal(50, article.All("[id^=comment-]").Count(e => int.TryParse(e.Id!["comment-".Length..], out _)));
         Assert.NotNull(article.One("#commentform"));
 
+        // The benchmark warms the comment path on another story that takes comments.
+        Assert.NotEqual(summary.ArticlePath, summary.WarmupPath);
+        var warmup = await reader.OpenAsync(summary.WarmupPath);
+        Assert.Equal(HttpStatusCode.OK, warmup.Status);
+        Assert.NotNull(warmup.One("#commentform"));
+
         var front = await reader.OpenAsync("/");
         Assert.Equal(HttpStatusCode.OK, front.Status);
         Assert.Contains(front.All("a"), a => a.GetAttribute("href") == summary.ArticlePath);
