@@ -62,7 +62,17 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
             try
             {
                 using var scope = scopes.CreateScope();
-                await NotifyAsync(scope.ServiceProvider, id, kind, stoppingToken);
+                // One open connection for the notice's two or three reads (see OneConnectionPerRequest).
+                var database = scope.ServiceProvider.GetRequiredService<MastheadDb>().Database;
+                await database.OpenConnectionAsync(stoppingToken);
+                try
+                {
+                    await NotifyAsync(scope.ServiceProvider, id, kind, stoppingToken);
+                }
+                finally
+                {
+                    await database.CloseConnectionAsync();
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -12,6 +12,7 @@ public static class DataModule
     /// <summary>The embedded default: one SQLite file, masthead.db, in the data folder.</summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new OneConnectionPerRequest()));
         builder.Services.AddDbContextPool<MastheadDb, SqliteMastheadDb>((sp, options) =>
         {
             var site = sp.GetRequiredService<SiteOptions>();
