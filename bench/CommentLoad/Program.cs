@@ -7,8 +7,9 @@ using System.Text.RegularExpressions;
 // Posts reader comments to one article as fast as the site takes them, for a fixed time, and reports what came
 // back. Each worker is a reader with its own cookies; every post comes from a different reader address (sent as
 // X-Forwarded-For, which the site trusts from loopback) and email, as when a breaking story draws many readers.
-// Forms are fetched first and used once they are old enough for the site's robot check; when the run outlasts the
-// pool, forms are used again (the site does not refuse a form used twice). Only ever loads 127.0.0.1.
+// Each worker opens the story's page, then asks for form tokens where the form's script does (the cached page
+// carries none) and uses them once they are old enough for the site's robot check; when the run outlasts the pool,
+// tokens are used again (the site does not refuse a form used twice). Only ever loads 127.0.0.1.
 //   CommentLoad --url http://127.0.0.1:5180 --path /2026/01/01/story/ --seconds 10 --workers 32 --forms 64 --out result.json
 var options = Options.Parse(args);
 var baseUri = new Uri(options.Url);
@@ -111,16 +112,15 @@ internal sealed partial class Worker(int number, Uri baseUri)
 
     public async Task FetchFormsAsync(string path, int count)
     {
+        var html = await Http.GetStringAsync(path);
+        if (TokenAddress().Match(html) is not { Success: true } address)
+        {
+            throw new InvalidOperationException($"No comment form on {path}");
+        }
         for (var i = 0; i < count; i++)
         {
-            var html = await Http.GetStringAsync(path);
-            var antiforgery = Antiforgery().Match(html);
-            var token = FormToken().Match(html);
-            if (!antiforgery.Success || !token.Success)
-            {
-                throw new InvalidOperationException($"No comment form on {path}");
-            }
-            _forms.Add((WebUtility.HtmlDecode(antiforgery.Groups[1].Value), WebUtility.HtmlDecode(token.Groups[1].Value)));
+            using var tokens = JsonDocument.Parse(await Http.GetStringAsync(WebUtility.HtmlDecode(address.Groups[1].Value)));
+            _forms.Add((tokens.RootElement.GetProperty("antiforgery").GetString()!, tokens.RootElement.GetProperty("token").GetString()!));
         }
     }
 
@@ -173,11 +173,8 @@ internal sealed partial class Worker(int number, Uri baseUri)
         return latencies;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
-
-    [GeneratedRegex("name=\"token\" value=\"([^\"]+)\"")]
-    private static partial Regex FormToken();
+    [GeneratedRegex("id=\"commentform\"[^>]*data-tokens=\"([^\"]+)\"")]
+    private static partial Regex TokenAddress();
 
     [GeneratedRegex("#comment-([0-9]+)$")]
     private static partial Regex CommentId();

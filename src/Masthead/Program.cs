@@ -76,8 +76,6 @@ app.UseSiteForwardedHeaders();
 app.UseSecurityHeaders();
 // Error answers without a body re-run as a page that explains them; 404 offers a search box and the latest stories.
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-// Compression wraps the cache so cached pages are stored once and compressed per client.
-app.UseResponseCompression();
 // Staff sign in with a cookie; /admin requires it.
 app.UseAuthentication();
 app.UseAuthorization();
@@ -85,12 +83,15 @@ app.UseAuthorization();
 app.UseRateLimiter();
 // WordPress's /?p=ID addresses of imported stories, before the front page's cache could answer them.
 app.UseLegacyRedirects();
-// Cached pages with a comment form get this reader's own antiforgery and form tokens.
-app.UseCommentFormTokens();
-// Public pages come from the output cache; it answers If-None-Match / If-Modified-Since with 304 itself.
+// A comment post larger than any comment is refused before it is read.
+app.UseCommentPostLimit();
+// Public pages come from the output cache; it answers If-None-Match / If-Modified-Since with 304 itself. It keeps
+// pages as sent, compressed, one copy per encoding: a hit costs no compression.
 app.UseOutputCache();
-// On a cache miss the page is rendered once; give it a validator so the cached copy can answer 304s.
+// On a cache miss the page is rendered once; give it a validator (of the bytes as sent, so each encoding has its own)
+// so the cached copy can answer 304s.
 app.UseContentValidators();
+app.UseResponseCompression();
 
 app.UseSiteAssets();
 app.MapMedia();

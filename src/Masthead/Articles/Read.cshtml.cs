@@ -130,6 +130,15 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     /// <summary>The comment being replied to without JavaScript (?replytocom=ID).</summary>
     public CommentView? ReplyingTo { get; private set; }
 
+    /// <summary>
+    /// The form's antiforgery and form tokens, written into pages that are never cached: the form sent back with
+    /// messages, and pages for readers with a commenter's cookie. Cached pages are the same bytes for every reader and
+    /// carry none; the form's script asks /comments/form-tokens for them when a reader starts writing.
+    /// </summary>
+    public CommentFormTokens? Tokens { get; private set; }
+
+    private void IssueTokens() => Tokens = CommentFormTokens.Issue(HttpContext, Article.Id);
+
     public string CommentPagePath(int page) => CommentPagePath(Article.Path, page);
 
     private static string CommentPagePath(string articlePath, int page) => page <= 1 ? articlePath : $"{articlePath}comment-page-{page}/";
@@ -149,6 +158,10 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             ReplyingTo = FindComment(Comments, parentId);
             Form.Parent = ReplyingTo?.Id;
         }
+        if (CommenterCookies.ArePresent(Request) && CommentsOpen && !IsWithdrawn)
+        {
+            IssueTokens();
+        }
         return Page();
     }
 
@@ -163,22 +176,27 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             return await RedirectFromOldPathAsync(ct);
         }
         Form = input;
+        var submission = new CommentSubmission
+        {
+            ArticleId = target.Id,
+            ParentId = input.Parent,
+            Body = input.Comment,
+            Name = input.Author,
+            Email = input.Email,
+            Url = input.Url,
+            Honeypot = input.Phone,
+            FormToken = input.Token,
+            IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = Request.Headers.UserAgent.ToString(),
+            NotifyReplies = input.Notify,
+        };
+        // A cached page's form has no tokens until its script asks for them. Without JavaScript, the first post comes
+        // back with the field messages, or asks to be sent again: either way with this reader's tokens and their text.
+        var unsigned = string.IsNullOrEmpty(input.Token) && string.IsNullOrEmpty(Request.Form["__RequestVerificationToken"]);
         var result = target.Status == ArticleStatus.Withdrawn ? CommentResult.Fail(CommentOutcome.Closed, CommentMessages.Closed)
+            : unsigned ? CommentPoster.FieldErrors(submission) ?? CommentResult.Fail(CommentOutcome.Expired, CommentMessages.ConfirmPost)
             : !await antiforgery.IsRequestValidAsync(HttpContext) ? CommentResult.Fail(CommentOutcome.Expired, CommentMessages.Expired)
-            : await poster.PostAsync(new CommentSubmission
-            {
-                ArticleId = target.Id,
-                ParentId = input.Parent,
-                Body = input.Comment,
-                Name = input.Author,
-                Email = input.Email,
-                Url = input.Url,
-                Honeypot = input.Phone,
-                FormToken = input.Token,
-                IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString(),
-                UserAgent = Request.Headers.UserAgent.ToString(),
-                NotifyReplies = input.Notify,
-            }, ct);
+            : await poster.PostAsync(submission, ct);
 
         if (result is { Accepted: true, Comment: { } comment })
         {
@@ -225,6 +243,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
         }
         Response.StatusCode = status;
         Result = result;
+        IssueTokens();
         var parent = input.Parent is { } p ? p : 0;
         await LoadCommentsAsync(parent > 0 ? await RootPageAsync(target.Id, parent, ct) : CommentPages, ct);
         ReplyingTo = parent > 0 ? FindComment(Comments, parent) : null;

@@ -7,6 +7,16 @@ public static class CommentEndpoints
 {
     public static void MapComments(this WebApplication app)
     {
+        // A story's page is cached as the same bytes for every reader, so its comment form carries no tokens; the
+        // form's script asks here when a reader starts writing (a page view alone signs nothing). Never cached, and
+        // same-origin only: without CORS another site cannot read the answer, so the antiforgery check still holds.
+        app.MapGet("/comments/form-tokens/{articleId:int:min(1)}", (int articleId, HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            var tokens = CommentFormTokens.Issue(context, articleId);
+            return Results.Json(new { antiforgery = tokens.Antiforgery, token = tokens.Form });
+        });
+
         // One click from the email (RFC 8058 sends a POST); the signed token is the only authority needed.
         app.MapPost("/comments/unsubscribe/{token}", async (string token, UnsubscribeToken tokens, MastheadDb db, CancellationToken ct) =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Masthead.Comments;
@@ -67,4 +68,13 @@ public sealed class CommentFormToken(IDataProtectionProvider protection, TimePro
         }
         return age > TimeSpan.FromSeconds(options.MaxFormAgeSeconds) ? FormTokenCheck.Expired : FormTokenCheck.Valid;
     }
+}
+
+/// <summary>What a comment form posts besides what the reader typed: their antiforgery token and the signed form token.</summary>
+public sealed record CommentFormTokens(string Antiforgery, string Form)
+{
+    /// <summary>Issues both for this reader, setting the antiforgery cookie when they have none yet.</summary>
+    public static CommentFormTokens Issue(HttpContext context, int articleId) => new(
+        context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context).RequestToken!,
+        context.RequestServices.GetRequiredService<CommentFormToken>().Issue(articleId));
 }

@@ -61,6 +61,8 @@ public static class CommentMessages
     public const string Duplicate = "Duplicate comment detected; it looks as though you\u2019ve already said that!";
     public const string TooFast = "That was quick! Please take a few seconds to read over your comment, then post it again.";
     public const string Expired = "This form has expired. Your comment is still here: please post it again.";
+    /// <summary>A form posted without its tokens: a browser without JavaScript, from a cached page.</summary>
+    public const string ConfirmPost = "Your comment is still here: please look it over and post it again.";
     public const string Flood = "You are posting comments too quickly. Please wait a few seconds and try again.";
     public const string Rejected = "Your comment could not be accepted.";
     public const string FixErrors = "Please correct the highlighted fields.";
@@ -215,6 +217,13 @@ public sealed class CommentPoster(
         return await PostedSince(db, email, ip, now.AddHours(-1), ct) >= options.HourlyLimit
             ? CommentMessages.HourlyLimit(options.HourlyLimit)
             : null;
+    }
+
+    /// <summary>What can be said of the typed fields without the database: their errors, or null when there are none.</summary>
+    public static CommentResult? FieldErrors(CommentSubmission form)
+    {
+        var errors = Validate(Clean(form.Body), Clean(form.Name), Clean(form.Email).ToLowerInvariant(), Clean(form.Url));
+        return errors.Count > 0 ? new CommentResult(CommentOutcome.Invalid, CommentMessages.FixErrors, errors) : null;
     }
 
     internal static Dictionary<string, string> Validate(string body, string name, string email, string url)

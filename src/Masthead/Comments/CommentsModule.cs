@@ -1,7 +1,5 @@
-using System.Text;
 using System.Threading.RateLimiting;
 using Masthead.Shared;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
@@ -11,13 +9,12 @@ using Microsoft.Extensions.Options;
 
 namespace Masthead.Comments;
 
-/// <summary>Marks pages whose cached HTML holds a comment form: each view gets fresh tokens filled in.</summary>
+/// <summary>Marks pages that take comment posts.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class CommentFormAttribute : Attribute;
 
 public static partial class CommentsModule
 {
-    public const string AntiforgeryMarker = MarkerPrefix + "antiforgery\"";
     public const string RateLimitMessage = "Too many posts from your address. Please wait a minute and try again.";
 
     public static WebApplicationBuilder AddComments(this WebApplicationBuilder builder)
@@ -73,89 +70,24 @@ public static partial class CommentsModule
     }
 
     /// <summary>
-    /// Article pages are cached whole, yet every reader needs their own antiforgery and form tokens. The cached HTML
-    /// carries markers in the comment form; this fills them in on the way out, per view.
+    /// Refuses a comment post larger than any comment can be before a byte of it is read, with the reason and a way
+    /// back to the story.
     /// </summary>
-    public static void UseCommentFormTokens(this WebApplication app) => app.Use(async (context, next) =>
+    public static void UseCommentPostLimit(this WebApplication app) => app.Use(async (context, next) =>
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<CommentFormAttribute>() is null)
+        if (!HttpMethods.IsPost(context.Request.Method) || !(context.Request.ContentLength > CommentOptions.MaxRequestBytes)
+            || context.GetEndpoint()?.Metadata.GetMetadata<CommentFormAttribute>() is null)
         {
             await next(context);
             return;
         }
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.ContentLength > CommentOptions.MaxRequestBytes)
-        {
-            // Refused before a byte of it is read, with the reason and a way back.
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            context.Response.ContentType = "text/html; charset=utf-8";
-            var back = System.Net.WebUtility.HtmlEncode(context.Request.Path.Value ?? "/");
-            await context.Response.WriteAsync(
-                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-                "<title>Too much to send</title></head><body><main><h1>That was too much to send</h1>" +
-                $"<p>Comments can be up to {CommentOptions.MaxBodyLength:N0} characters. Please shorten yours and post it again.</p>" +
-                $"<p><a href=\"{back}#respond\">Back to the story</a></p></main></body></html>", context.RequestAborted);
-            return;
-        }
-        using var buffer = await BufferedResponse.CaptureAsync(context, next);
-        await BufferedResponse.SendAsync(context, FillFormTokens(context, buffer.Written));
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var back = System.Net.WebUtility.HtmlEncode(context.Request.Path.Value ?? "/");
+        await context.Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            "<title>Too much to send</title></head><body><main><h1>That was too much to send</h1>" +
+            $"<p>Comments can be up to {CommentOptions.MaxBodyLength:N0} characters. Please shorten yours and post it again.</p>" +
+            $"<p><a href=\"{back}#respond\">Back to the story</a></p></main></body></html>", context.RequestAborted);
     });
-
-    /// <summary>
-    /// The page's bytes cut at each marker, with this view's tokens between the pieces. The cached copy is never
-    /// decoded or copied as text: a 60 KB article page with its comments costs a few searches and one write.
-    /// </summary>
-    private static List<ReadOnlyMemory<byte>> FillFormTokens(HttpContext context, ReadOnlyMemory<byte> html)
-    {
-        var pieces = new List<ReadOnlyMemory<byte>>(5);
-        var rest = html;
-        while (!rest.IsEmpty)
-        {
-            var at = rest.Span.IndexOf(MarkerStart);
-            if (at < 0)
-            {
-                break;
-            }
-            var marker = rest.Span[at..];
-            byte[]? value = null;
-            var length = 0;
-            if (marker.StartsWith(AntiforgeryMarkerUtf8))
-            {
-                var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-                value = Encoding.ASCII.GetBytes($"value=\"{tokens.RequestToken}\"");
-                length = AntiforgeryMarkerUtf8.Length;
-            }
-            else if (marker.StartsWith(FormTokenMarkerUtf8))
-            {
-                var digits = marker[FormTokenMarkerUtf8.Length..];
-                var end = digits[..Math.Min(digits.Length, 11)].IndexOf((byte)'"');
-                if (end is > 0 and <= 10 && System.Buffers.Text.Utf8Parser.TryParse(digits[..end], out int articleId, out var used) && used == end)
-                {
-                    var token = context.RequestServices.GetRequiredService<CommentFormToken>().Issue(articleId);
-                    value = Encoding.ASCII.GetBytes($"value=\"{token}\"");
-                    length = FormTokenMarkerUtf8.Length + end + 1;
-                }
-            }
-            if (value is null)
-            {
-                // Text that merely looks like a marker's start (in a story, say) stays as it is.
-                pieces.Add(rest[..(at + MarkerStart.Length)]);
-                rest = rest[(at + MarkerStart.Length)..];
-                continue;
-            }
-            pieces.Add(rest[..at]);
-            pieces.Add(value);
-            rest = rest[(at + length)..];
-        }
-        pieces.Add(rest);
-        return pieces;
-    }
-
-    // The markers as the form writes them, and as bytes for the search in the cached page.
-    private const string MarkerPrefix = "data-fill=\"";
-    private const string FormTokenMarkerPrefix = MarkerPrefix + "form-token:";
-    private static readonly byte[] MarkerStart = Encoding.ASCII.GetBytes(MarkerPrefix);
-    private static readonly byte[] AntiforgeryMarkerUtf8 = Encoding.ASCII.GetBytes(AntiforgeryMarker);
-    private static readonly byte[] FormTokenMarkerUtf8 = Encoding.ASCII.GetBytes(FormTokenMarkerPrefix);
-
-    public static string FormTokenPlaceholder(int articleId) => $"{FormTokenMarkerPrefix}{articleId}\"";
 }

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace Masthead.Shared;
 
-/// <summary>For middleware that must see a whole response before it leaves (validators, per-view tokens).</summary>
+/// <summary>For middleware that must see a whole response before it leaves (validators).</summary>
 public static class BufferedResponse
 {
     /// <summary>Runs the rest of the pipeline with the response body held in pooled memory; the caller sends it on.</summary>
@@ -27,28 +27,16 @@ public static class BufferedResponse
         return buffer;
     }
 
-    /// <summary>Sends what was captured, with its length.</summary>
-    public static Task SendAsync(HttpContext context, PooledBody buffer) => SendAsync(context, [buffer.Written]);
-
-    /// <summary>Sends a body made of several pieces in one flush, with their total length.</summary>
-    public static async Task SendAsync(HttpContext context, IReadOnlyList<ReadOnlyMemory<byte>> pieces)
+    /// <summary>Sends what was captured, with its length, in one flush.</summary>
+    public static async Task SendAsync(HttpContext context, PooledBody buffer)
     {
-        var length = 0L;
-        foreach (var piece in pieces)
-        {
-            length += piece.Length;
-        }
-        if (IsBodiless(context, length))
+        var body = buffer.Written;
+        if (IsBodiless(context, body.Length))
         {
             return;
         }
-        context.Response.ContentLength = length;
-        var writer = context.Response.BodyWriter;
-        foreach (var piece in pieces)
-        {
-            writer.Write(piece.Span);
-        }
-        await writer.FlushAsync(context.RequestAborted);
+        context.Response.ContentLength = body.Length;
+        await context.Response.BodyWriter.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -29,12 +30,15 @@ public static class SiteModule
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/feed+json"]);
         });
-        // Pages are compressed on every cache hit, so favour speed over the last few percent of size.
+        // Cached pages are stored compressed (see UseOutputCache in Program.cs), but pages that are never cached (the
+        // newsroom, a form sent back with messages) are compressed on every request: favour speed.
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
         builder.Services.AddOutputCache(o =>
         {
+            // The cache sits outside compression and keeps one copy per encoding a client can take.
+            o.AddBasePolicy(new VaryByEncoding());
             // Only the query keys a page reads vary the cache, so made-up query strings cannot fill it. Readers with
             // a commenter's cookie see their own name in the form and their held comments: their pages skip the cache.
             o.AddPolicy(SiteCache.PublicPolicy, p => p
@@ -97,4 +101,26 @@ public static class SiteModule
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
         return next(context);
     });
+
+    /// <summary>
+    /// Keys cached answers by the encoding the response compression will choose for the request (br, gzip or none),
+    /// so each is compressed once, when it is cached, rather than on every hit. Keyed by the choice rather than the raw
+    /// Accept-Encoding header, so the many ways browsers spell the same preference share one copy. Only adds to the
+    /// key: whether an answer is cached at all is still each endpoint's policy.
+    /// </summary>
+    private sealed class VaryByEncoding : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var http = context.HttpContext;
+            var provider = http.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+            var encoding = provider.CheckRequestAcceptsCompression(http) ? provider.GetCompressionProvider(http)?.EncodingName : null;
+            context.CacheVaryByRules.VaryByValues["encoding"] = encoding ?? "identity";
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
 }

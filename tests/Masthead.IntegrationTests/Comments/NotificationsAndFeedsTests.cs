@@ -67,8 +67,9 @@ public sealed class NotificationsAndFeedsTests(CommentsApp app) : IClassFixture<
         });
         using var reader = new Reader(app);
         var page = await reader.OpenAsync($"{article.Path}?replytocom={parent.Id}");
+        var fields = await reader.CommentFieldsAsync(page, CommentsApp.Typed("Yes, from noon.", author: "Librarian"));
         app.Clock.Advance(TimeSpan.FromSeconds(20));
-        await reader.PostAsync(article.Path, Reader.FormFields(page, CommentsApp.Typed("Yes, from noon.", author: "Librarian")));
+        await reader.PostAsync(article.Path, fields);
         var reply = (await app.WithDbAsync(db => db.Comments.Where(c => c.ParentId == parent.Id).SingleAsync()));
         await app.WithServicesAsync(async sp => await sp.GetRequiredService<CommentModerator>().SetStatusAsync(reply.Id, CommentStatus.Approved));
 

@@ -33,32 +33,78 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         }
         Assert.Equal("Post Comment", page.Text("#commentform button[type=submit]"));
         Assert.Contains("will not be published", page.Text("#commentform"));
-        Assert.False(string.IsNullOrEmpty(page.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")));
-        Assert.False(string.IsNullOrEmpty(page.One("input[name=token]")!.GetAttribute("value")));
+        // The token fields are there, empty in the cached page; the form names where its script asks for them.
+        Assert.NotNull(page.One("#commentform input[type=hidden][name=__RequestVerificationToken]"));
+        Assert.NotNull(page.One("#commentform input[type=hidden][name=token]"));
+        Assert.Equal($"/comments/form-tokens/{article.Id}", page.One("#commentform")!.GetAttribute("data-tokens"));
     }
 
     [Fact]
-    public async Task Every_view_of_a_cached_article_gets_its_own_antiforgery_token_and_a_form_token_of_its_second()
+    public async Task A_cached_story_page_is_the_same_for_every_reader_who_each_ask_for_their_own_tokens()
     {
         var article = await ArticleAsync();
         using var first = new Reader(app);
         using var second = new Reader(app);
         using var third = new Reader(app);
 
-        var a = await first.OpenAsync(article.Path);
-        var b = await second.OpenAsync(article.Path);
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
-        var c = await third.OpenAsync(article.Path);
+        using var a = await first.Http.GetAsync(article.Path);
+        using var b = await second.Http.GetAsync(article.Path);
+        Assert.Equal(await a.Content.ReadAsStringAsync(), await b.Content.ReadAsStringAsync());
+        Assert.False(b.Headers.Contains("Set-Cookie"), "a page view set a cookie");
+        var page = await first.OpenAsync(article.Path);
+        Assert.True(string.IsNullOrEmpty(page.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")));
+        Assert.True(string.IsNullOrEmpty(page.One("input[name=token]")!.GetAttribute("value")));
+        Assert.DoesNotContain("data-fill", page.Document.DocumentElement.OuterHtml);
+        var address = page.One("form#commentform")!.GetAttribute("data-tokens")!;
 
-        static string? Value(FetchedPage page, string name) => page.One($"input[name={name}]")!.GetAttribute("value");
-        Assert.NotEqual(Value(a, "__RequestVerificationToken"), Value(b, "__RequestVerificationToken"));
-        // The form token says which story and when, nothing about the reader (views within one second may share
-        // one signature), and a later view gets a new one, never the token of the view that filled the cache.
-        var (ta, tb, tc) = (Value(a, "token"), Value(b, "token"), Value(c, "token"));
-        Assert.False(string.IsNullOrEmpty(tc));
-        Assert.NotEqual(ta, tc);
-        Assert.NotEqual(tb, tc);
-        Assert.DoesNotContain("data-fill", c.Document.DocumentElement.OuterHtml);
+        async Task<(string Antiforgery, string Token)> TokensAsync(Reader reader)
+        {
+            using var response = await reader.Http.GetAsync(address);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, "the tokens may be cached");
+            Assert.True(response.Headers.Contains("Set-Cookie"), "no antiforgery cookie for a reader without one");
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return (json.RootElement.GetProperty("antiforgery").GetString()!, json.RootElement.GetProperty("token").GetString()!);
+        }
+        var (antiforgeryA, tokenA) = await TokensAsync(first);
+        var (antiforgeryB, _) = await TokensAsync(second);
+        Assert.NotEqual(antiforgeryA, antiforgeryB);
+        // The form token says which story and when, nothing about the reader (askers within one second may share
+        // one signature); a later one is signed anew.
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var (_, tokenC) = await TokensAsync(third);
+        Assert.NotEqual(tokenA, tokenC);
+
+        // Another site's page cannot read a reader's tokens: no CORS answer.
+        using var crossSite = new HttpRequestMessage(HttpMethod.Get, address);
+        crossSite.Headers.Add("Origin", "https://elsewhere.example");
+        using var answer = await third.Http.SendAsync(crossSite);
+        Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_first_post_from_a_cached_page_comes_back_with_its_tokens_and_the_next_is_taken()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+        var page = await reader.OpenAsync(article.Path);
+        app.Clock.Advance(TimeSpan.FromSeconds(20));
+        const string text = "Posted from a browser that runs no scripts.";
+
+        var confirm = await reader.PostAsync(article.Path, Reader.FormFields(page, CommentsApp.Typed(text)));
+        Assert.Equal(HttpStatusCode.BadRequest, confirm.Status);
+        Assert.Equal(CommentMessages.ConfirmPost, confirm.Text(".comment-notice-error"));
+        Assert.Equal(text, confirm.One("#comment")!.TextContent);
+        Assert.DoesNotContain(await CommentsOnAsync(article.Id), c => c.Body == text);
+
+        // Sent straight back, it is a robot's speed; after a moment's reading it is taken.
+        var quick = await reader.PostAsync(article.Path, Reader.FormFields(confirm, new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, quick.Status);
+        Assert.Equal(CommentMessages.TooFast, quick.Text(".comment-notice-error"));
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        var posted = await reader.PostAsync(article.Path, Reader.FormFields(quick, new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.SeeOther, posted.Status);
+        Assert.Single(await CommentsOnAsync(article.Id), c => c.Body == text);
     }
 
     [Fact]
@@ -201,9 +247,17 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         app.Options.Moderation = ModerationPolicy.PublishAtOnce;
         try
         {
-            var fields = Reader.FormFields(replyPage, CommentsApp.Typed("The shippers, in the end."));
+            // The cached reply page carries no tokens and no script asks for them: the first post comes back with
+            // them, the reply still aimed at its parent and the text kept, and the second is taken.
+            Assert.True(string.IsNullOrEmpty(replyPage.One("input[name=token]")!.GetAttribute("value")));
             app.Clock.Advance(TimeSpan.FromSeconds(20));
-            var posted = await reader.PostAsync(article.Path, fields);
+            var confirm = await reader.PostAsync(article.Path, Reader.FormFields(replyPage, CommentsApp.Typed("The shippers, in the end.")));
+            Assert.Equal(HttpStatusCode.BadRequest, confirm.Status);
+            Assert.Equal(CommentMessages.ConfirmPost, confirm.Text(".comment-notice-error"));
+            Assert.Equal("The shippers, in the end.", confirm.One("#comment")!.TextContent);
+            Assert.Contains("Replying to Omar Haddad", confirm.Text(".replying-to"));
+            app.Clock.Advance(TimeSpan.FromSeconds(20));
+            var posted = await reader.PostAsync(article.Path, Reader.FormFields(confirm, new Dictionary<string, string>()));
             Assert.Equal(HttpStatusCode.SeeOther, posted.Status);
         }
         finally
@@ -261,7 +315,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
                 reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{n + 1}");
                 var page = await reader.OpenAsync(article.Path);
                 forms.Add((reader, page.One("form#commentform")!.GetAttribute("action")!,
-                    Reader.FormFields(page, CommentsApp.Typed($"Felt it here too, reader {n:00}.", author: $"Reader {n:00}"))));
+                    await reader.CommentFieldsAsync(page, CommentsApp.Typed($"Felt it here too, reader {n:00}.", author: $"Reader {n:00}"))));
             }
             app.Clock.Advance(TimeSpan.FromSeconds(20));
             answers.AddRange(await Task.WhenAll(forms.Select(f => f.Reader.PostAsync(f.Action, f.Fields))));
@@ -317,7 +371,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         var open = await ArticleAsync();
         using var reader = new Reader(app);
         var page = await reader.OpenAsync(open.Path);
-        var fields = Reader.FormFields(page, CommentsApp.Typed());
+        var fields = await reader.CommentFieldsAsync(page, CommentsApp.Typed());
         await _newsroom.WithPublisherAsync(open.Id, async (publisher, a) =>
         {
             a.CommentsOpen = false;
@@ -389,7 +443,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         var article = await ArticleAsync();
         using var reader = new Reader(app);
         var page = await reader.OpenAsync(article.Path);
-        var fields = Reader.FormFields(page, CommentsApp.Typed());
+        var fields = await reader.CommentFieldsAsync(page, CommentsApp.Typed());
         fields.Remove("__RequestVerificationToken");
         app.Clock.Advance(TimeSpan.FromSeconds(5));
 
@@ -470,7 +524,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         var article = await ArticleAsync();
         using var reader = new Reader(app);
         var page = await reader.OpenAsync(article.Path);
-        var fields = Reader.FormFields(page, CommentsApp.Typed(new string('x', 100_000)));
+        var fields = await reader.CommentFieldsAsync(page, CommentsApp.Typed(new string('x', 100_000)));
 
         var refused = await reader.PostAsync(article.Path, fields);
 

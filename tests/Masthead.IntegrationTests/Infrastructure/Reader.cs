@@ -83,11 +83,32 @@ public sealed class Reader(MastheadApp app) : IDisposable
         return fields;
     }
 
+    /// <summary>
+    /// The comment form's fields as its script sends them: a cached story page carries no tokens, so when the served
+    /// form has none, this reader's are asked for at the form's data-tokens address, as the script does when a reader
+    /// starts writing.
+    /// </summary>
+    public async Task<Dictionary<string, string>> CommentFieldsAsync(FetchedPage page, IReadOnlyDictionary<string, string> typed)
+    {
+        var fields = FormFields(page, typed);
+        if (fields.GetValueOrDefault("token") is { Length: > 0 } && fields.GetValueOrDefault("__RequestVerificationToken") is { Length: > 0 })
+        {
+            return fields;
+        }
+        var address = page.One("form#commentform")!.GetAttribute("data-tokens") ?? throw new Xunit.Sdk.XunitException("The comment form names no token address.");
+        using var response = await Http.GetAsync(address);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        fields["__RequestVerificationToken"] = json.RootElement.GetProperty("antiforgery").GetString()!;
+        fields["token"] = json.RootElement.GetProperty("token").GetString()!;
+        return fields;
+    }
+
     /// <summary>Opens the article, takes <paramref name="thinkTime"/> (default 20 s of app time, past the flood limit) to write, and posts.</summary>
     public async Task<FetchedPage> CommentAsync(string articlePath, IReadOnlyDictionary<string, string> typed, TimeSpan? thinkTime = null, bool json = false)
     {
         var page = await OpenAsync(articlePath);
-        var fields = FormFields(page, typed);
+        var fields = await CommentFieldsAsync(page, typed);
         app.Clock.Advance(thinkTime ?? TimeSpan.FromSeconds(20));
         return await PostAsync(page.One("form#commentform")!.GetAttribute("action")!, fields, json);
     }

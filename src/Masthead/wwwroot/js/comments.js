@@ -37,6 +37,29 @@
     box.classList.toggle('comment-notice-error', !!isError);
   }
 
+  // A story's cached page is the same for every reader and carries no tokens: this reader's are asked for once,
+  // when they start writing (or post straight away). Pages sent back with messages already have them.
+  function ensureTokens(form) {
+    var antiforgery = form.elements.__RequestVerificationToken;
+    if (antiforgery.value && form.elements.token.value) { return Promise.resolve(); }
+    if (!form.tokensRequest) {
+      form.tokensRequest = fetch(form.dataset.tokens, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (response) {
+          if (!response.ok) { throw new Error('form tokens: ' + response.status); }
+          return response.json();
+        })
+        .then(function (tokens) {
+          antiforgery.value = tokens.antiforgery;
+          form.elements.token.value = tokens.token;
+        })
+        .catch(function (error) {
+          form.tokensRequest = null;
+          throw error;
+        });
+    }
+    return form.tokensRequest;
+  }
+
   // Replace the whole comments section with the server's fresh rendering (which includes new tokens).
   function reloadComments(location, commentId) {
     return fetch(location, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
@@ -114,6 +137,10 @@
       });
     });
 
+    form.addEventListener('focusin', function () {
+      ensureTokens(form).catch(function () { /* asked again when the comment is posted */ });
+    });
+
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var errors = validate(form);
@@ -122,11 +149,13 @@
       var button = $(form, 'button[type=submit]');
       button.disabled = true;
       status(form, 'Posting your comment\u2026');
-      fetch(form.action, {
-        method: 'POST',
-        body: new FormData(form),
-        credentials: 'same-origin',
-        headers: { 'Accept': 'application/json' }
+      ensureTokens(form).then(function () {
+        return fetch(form.action, {
+          method: 'POST',
+          body: new FormData(form),
+          credentials: 'same-origin',
+          headers: { 'Accept': 'application/json' }
+        });
       }).then(function (response) {
         var type = response.headers.get('Content-Type') || '';
         if (type.indexOf('json') < 0) {
