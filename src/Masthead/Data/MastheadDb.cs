@@ -17,6 +17,9 @@ namespace Masthead.Data;
 /// </summary>
 public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole<int>, int>(options)
 {
+    /// <summary>The covering index search joins full-text matches through (named in its SQL).</summary>
+    public const string SearchFilterIndex = "IX_Articles_SearchFilter";
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
@@ -76,6 +79,9 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.HasIndex(a => new { a.Status, a.PublishedAt });
             e.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
             e.HasIndex(a => new { a.Status, a.CommentCount });
+            // What search filters a full-text match by, by the article's key: the row itself holds the body before
+            // these columns, so reading them from the table meant reading the body for every match.
+            e.HasIndex(a => new { a.Id, a.Status, a.PublishedAt, a.SectionId, a.ImageId }).HasDatabaseName(SearchFilterIndex);
             e.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(a => a.Source).WithMany().HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(a => a.Image).WithMany().HasForeignKey(a => a.ImageId).OnDelete(DeleteBehavior.SetNull);

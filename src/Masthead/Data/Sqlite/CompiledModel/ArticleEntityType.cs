@@ -26,7 +26,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 navigationCount: 6,
                 skipNavigationCount: 1,
                 foreignKeyCount: 5,
-                unnamedIndexCount: 10,
+                unnamedIndexCount: 11,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -273,6 +273,10 @@ namespace Masthead.Data.Sqlite.CompiledModel
 
             var index8 = runtimeEntityType.AddIndex(
                 new[] { sectionId, status, publishedAt });
+
+            var index9 = runtimeEntityType.AddIndex(
+                new[] { id, status, publishedAt, sectionId, imageId });
+            index9.AddAnnotation("Relational:Name", "IX_Articles_SearchFilter");
 
             return runtimeEntityType;
         }

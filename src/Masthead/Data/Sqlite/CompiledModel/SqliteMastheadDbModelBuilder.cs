@@ -11,7 +11,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
     public partial class SqliteMastheadDbModel
     {
         private SqliteMastheadDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55a5309c-03ca-4767-ab98-023212d286c0"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("ed348d58-99a0-4971-93cc-6363190cbf43"), entityTypeCount: 30)
         {
         }
 

@@ -240,6 +240,9 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
+                    b.HasIndex("Id", "Status", "PublishedAt", "SectionId", "ImageId")
+                        .HasDatabaseName("IX_Articles_SearchFilter");
+
                     b.ToTable("Articles");
                 });
 
