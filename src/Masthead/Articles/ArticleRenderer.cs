@@ -22,7 +22,9 @@ public sealed class ArticleRenderer
         .UseSmartyPants()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    // Made on first use: the site starts (and answers its first reader) without building the sanitizer, which only
+    // saving or importing a story needs.
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
 
     public string Render(string markdown, int readAlsoAfterParagraph = 3)
     {
@@ -47,7 +49,7 @@ public sealed class ArticleRenderer
             writer.Write(ReadAlsoSlot);
         }
         renderer.Writer.Flush();
-        return _sanitizer.Sanitize(writer.ToString());
+        return _sanitizer.Value.Sanitize(writer.ToString());
     }
 
     /// <summary>The first paragraphs as plain text, for descriptions where no standfirst was written.</summary>
