@@ -1,18 +1,36 @@
 using Masthead.Data;
+using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Comments;
 
 public static class CommentEndpoints
 {
+    private sealed record Story(bool CommentsOpen, DateTime PublishedAt);
+
+    private static readonly Func<MastheadDb, int, CancellationToken, Task<Story?>> OpenStory = EF.CompileAsyncQuery(
+        (MastheadDb db, int id, CancellationToken ct) => db.Articles.AsNoTracking()
+            .Where(a => a.Id == id && a.Status == Articles.ArticleStatus.Published && a.PublishedAt != null)
+            .Select(a => new Story(a.CommentsOpen, a.PublishedAt!.Value)).FirstOrDefault());
+
     public static void MapComments(this WebApplication app)
     {
         // A story's page is cached as the same bytes for every reader, so its comment form carries no tokens; the
         // form's script asks here when a reader starts writing (a page view alone signs nothing). Never cached, and
-        // same-origin only: without CORS another site cannot read the answer, so the antiforgery check still holds.
-        app.MapGet("/comments/form-tokens/{articleId:int:min(1)}", (int articleId, HttpContext context) =>
+        // same-origin only: without CORS another site cannot read the answer, so the antiforgery check still holds;
+        // a request a browser marks as cross-site is refused outright.
+        app.MapGet("/comments/form-tokens/{articleId:int:min(1)}", async (int articleId, HttpContext context, MastheadDb db,
+            CommentOptions options, SiteClock clock, CancellationToken ct) =>
         {
             context.Response.Headers.CacheControl = "no-store";
+            if (context.Request.Headers["Sec-Fetch-Site"] == "cross-site")
+            {
+                return Results.Json(new { message = "Comment forms are only filled in on this site." }, statusCode: StatusCodes.Status403Forbidden);
+            }
+            if (await OpenStory(db, articleId, ct) is not { } story || !CommentRules.IsOpen(story.CommentsOpen, story.PublishedAt, clock.UtcNow, options))
+            {
+                return Results.Json(new { message = CommentMessages.Closed }, statusCode: StatusCodes.Status404NotFound);
+            }
             var tokens = CommentFormTokens.Issue(context, articleId);
             return Results.Json(new { antiforgery = tokens.Antiforgery, token = tokens.Form });
         });

@@ -62,7 +62,8 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
             try
             {
                 using var scope = scopes.CreateScope();
-                // One open connection for the notice's two or three reads (see OneConnectionPerRequest).
+                // One open connection for the notice's reads (see OneConnectionPerRequest); NotifyAsync lets it go
+                // before sending, and this closes it when the notice ended early.
                 var database = scope.ServiceProvider.GetRequiredService<MastheadDb>().Database;
                 await database.OpenConnectionAsync(stoppingToken);
                 try
@@ -100,9 +101,13 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
         var baseUrl = site.PublicUrl;
         var link = $"{baseUrl}{Articles.ArticlePaths.For(comment.PublishedAt, comment.Slug)}#comment-{comment.Id}";
 
+        // Everything is read first and the connection let go before any mail is sent: an SMTP server can be slow.
+        var authorEmails = kind == Kind.Posted ? await AuthorEmails(db, comment.ArticleId).ToListAsync(ct) : [];
+        var parent = comment.Status == CommentStatus.Approved && comment.ParentId is { } parentId ? await Subscriber(db, parentId, ct) : null;
+        await db.Database.CloseConnectionAsync();
+
         if (kind == Kind.Posted)
         {
-            var authorEmails = await AuthorEmails(db, comment.ArticleId).ToListAsync(ct);
             var staff = authorEmails.Concat(options.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (staff.Count > 0)
             {
@@ -114,11 +119,6 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
                 await mail.SendAsync(message, ct);
             }
         }
-        if (comment.Status != CommentStatus.Approved || comment.ParentId is not { } parentId)
-        {
-            return;
-        }
-        var parent = await Subscriber(db, parentId, ct);
         if (parent is null || string.Equals(parent.Email, comment.AuthorEmail, StringComparison.OrdinalIgnoreCase))
         {
             return;

@@ -174,7 +174,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
             JOIN Sections s ON s.Id = a.SectionId
             LEFT JOIN Images i ON i.Id = a.ImageId
-            WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid IN ({string.Join(", ", found.Keys.Skip(1))})
+            WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid IN ({string.Join(", ", ids.Select((_, i) => $"$id{i}"))})
             """,
             found,
             r => new SearchHit(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3),

@@ -54,7 +54,6 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         var page = await first.OpenAsync(article.Path);
         Assert.True(string.IsNullOrEmpty(page.One("input[name=__RequestVerificationToken]")!.GetAttribute("value")));
         Assert.True(string.IsNullOrEmpty(page.One("input[name=token]")!.GetAttribute("value")));
-        Assert.DoesNotContain("data-fill", page.Document.DocumentElement.OuterHtml);
         var address = page.One("form#commentform")!.GetAttribute("data-tokens")!;
 
         async Task<(string Antiforgery, string Token)> TokensAsync(Reader reader)
@@ -75,11 +74,23 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         var (_, tokenC) = await TokensAsync(third);
         Assert.NotEqual(tokenA, tokenC);
 
-        // Another site's page cannot read a reader's tokens: no CORS answer.
+        // Another site's page cannot have a reader's tokens: a request the browser marks as cross-site is refused, and
+        // none is answered with CORS headers that would let another site read it.
         using var crossSite = new HttpRequestMessage(HttpMethod.Get, address);
         crossSite.Headers.Add("Origin", "https://elsewhere.example");
-        using var answer = await third.Http.SendAsync(crossSite);
+        crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+        using var refused = await third.Http.SendAsync(crossSite);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("Set-Cookie"));
+        using var sameSite = new HttpRequestMessage(HttpMethod.Get, address);
+        sameSite.Headers.Add("Origin", "https://elsewhere.example");
+        using var answer = await third.Http.SendAsync(sameSite);
         Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"));
+
+        // Only stories that take comments have forms to fill in.
+        using var unknown = await third.Http.GetAsync("/comments/form-tokens/999999");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains(CommentMessages.Closed, await unknown.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -380,10 +391,17 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         app.Clock.Advance(TimeSpan.FromSeconds(5));
 
         var refused = await reader.PostAsync(open.Path, fields);
+        // A browser without JavaScript posts the served form, without tokens: it is told the same.
+        var unsigned = fields.Where(f => f.Key is not ("token" or "__RequestVerificationToken")).ToDictionary();
+        var refusedUnsigned = await reader.PostAsync(open.Path, unsigned);
         var closedPage = await app.GetPageAsync(open.Path);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Contains("Comments are closed.", refused.Text(".comments"));
+        Assert.Equal(HttpStatusCode.Forbidden, refusedUnsigned.Status);
+        Assert.Contains("Comments are closed.", refusedUnsigned.Text(".comments"));
+        using var tokens = await reader.Http.GetAsync($"/comments/form-tokens/{open.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, tokens.StatusCode);
         Assert.Equal("Comments are closed.", closedPage.Text(".comments-closed"));
         Assert.Null(closedPage.One("#commentform"));
         Assert.Empty(await CommentsOnAsync(open.Id));

@@ -74,6 +74,42 @@ public sealed class SitePipelineTests(MastheadApp app) : IClassFixture<MastheadA
     }
 
     [Fact]
+    public async Task The_cache_keeps_one_copy_per_encoding_and_never_hands_one_client_another_clients_encoding()
+    {
+        using var http = app.Http();
+        async Task<(string[] Encoding, string? ETag, byte[] Body)> GetAsync(string? acceptEncoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            if (acceptEncoding is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            }
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return ([.. response.Content.Headers.ContentEncoding], response.Headers.ETag?.Tag, await response.Content.ReadAsByteArrayAsync());
+        }
+
+        // Filled by a Brotli client first, then asked for by clients that take gzip, or nothing compressed.
+        var br = await GetAsync("br");
+        var gzip = await GetAsync("gzip, deflate");
+        var plain = await GetAsync(null);
+        var refusesBrotli = await GetAsync("br;q=0, gzip");
+        var brAgain = await GetAsync("gzip, deflate, br, zstd");
+
+        Assert.Equal(["br"], br.Encoding);
+        Assert.Equal(["gzip"], gzip.Encoding);
+        Assert.Empty(plain.Encoding);
+        Assert.StartsWith("<!DOCTYPE html>", System.Text.Encoding.UTF8.GetString(plain.Body), StringComparison.Ordinal);
+        Assert.Equal(["gzip"], refusesBrotli.Encoding);
+        Assert.Equal(["br"], brAgain.Encoding);
+        // Each encoding is its own representation, with its own validator.
+        Assert.Equal(3, new[] { br.ETag, gzip.ETag, plain.ETag }.Distinct().Count());
+        using var decoded = new System.IO.Compression.BrotliStream(new MemoryStream(br.Body), System.IO.Compression.CompressionMode.Decompress);
+        using var text = new StreamReader(decoded);
+        Assert.StartsWith("<!DOCTYPE html>", await text.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stylesheet_is_fingerprinted_and_cached_for_a_year()
     {
         var page = await app.GetPageAsync("/");

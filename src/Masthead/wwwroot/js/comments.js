@@ -168,6 +168,12 @@
           status(form, result.body.message);
           return reloadComments(result.body.location.split('#')[0], result.body.id);
         }
+        if (result.body.outcome === 'expired') {
+          // Tokens refused (the reader's cookie changed, say): the next post asks for new ones.
+          form.elements.__RequestVerificationToken.value = '';
+          form.elements.token.value = '';
+          form.tokensRequest = null;
+        }
         showErrors(form, result.body.errors || {});
         status(form, result.body.message, true);
       }).catch(function () {
