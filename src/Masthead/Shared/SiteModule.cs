@@ -39,6 +39,10 @@ public static class SiteModule
         {
             // The cache sits outside compression and keeps one copy per encoding a client can take.
             o.AddBasePolicy(new VaryByEncoding());
+            // Every new search is cached too: under a stream of them the cache grew to ASP.NET Core's default limit
+            // of 100 MB. The pages readers keep coming back to fit in far less (a story's page is 10 KB compressed);
+            // beyond the limit the least used go first.
+            o.SizeLimit = 32 * 1024 * 1024;
             // Only the query keys a page reads vary the cache, so made-up query strings cannot fill it. Readers with
             // a commenter's cookie see their own name in the form and their held comments: their pages skip the cache.
             o.AddPolicy(SiteCache.PublicPolicy, p => p
