@@ -19,7 +19,7 @@ public static class CommentEndpoints
         // form's script asks here when a reader starts writing (a page view alone signs nothing). Never cached, and
         // same-origin only: without CORS another site cannot read the answer, so the antiforgery check still holds;
         // a request a browser marks as cross-site is refused outright.
-        app.MapGet("/comments/form-tokens/{articleId:int:min(1)}", async (int articleId, HttpContext context, MastheadDb db,
+        app.MapGet(CommentsModule.FormTokensPath + "/{articleId:int:min(1)}", async (int articleId, HttpContext context, MastheadDb db,
             CommentOptions options, SiteClock clock, CancellationToken ct) =>
         {
             context.Response.Headers.CacheControl = "no-store";

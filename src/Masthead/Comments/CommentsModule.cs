@@ -17,6 +17,9 @@ public static partial class CommentsModule
 {
     public const string RateLimitMessage = "Too many posts from your address. Please wait a minute and try again.";
 
+    /// <summary>Where the comment form's script asks for this reader's tokens (see CommentEndpoints).</summary>
+    public const string FormTokensPath = "/comments/form-tokens";
+
     public static WebApplicationBuilder AddComments(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CommentOptions>().Bind(builder.Configuration.GetSection(CommentOptions.SectionName))
@@ -55,10 +58,22 @@ public static partial class CommentsModule
         {
             var perMinute = comments.Value.PostsPerMinutePerAddress;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.User.Identity?.IsAuthenticated != true
-                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("reads"));
+            {
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    return RateLimitPartition.GetNoLimiter("staff");
+                }
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // Comment form tokens are signed for each asker: a reader asks once per form, so a few times the
+                // posts allowed is plenty, and nobody can make the site sign without end.
+                var (key, limit) = HttpMethods.IsPost(context.Request.Method) ? (address, perMinute)
+                    : context.Request.Path.StartsWithSegments(FormTokensPath) ? ($"tokens {address}", perMinute * 6)
+                    : (null, 0);
+                return key is null
+                    ? RateLimitPartition.GetNoLimiter("reads")
+                    : RateLimitPartition.GetFixedWindowLimiter(key,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {

@@ -148,4 +148,27 @@ public sealed class RateLimitTests(LimitedCommentsApp app) : IClassFixture<Limit
         Assert.Equal(Masthead.Comments.CommentsModule.RateLimitMessage, fifth.Body);
         Assert.Equal(2, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ArticleId == article.Id)));
     }
+
+    [Fact]
+    public async Task Comment_form_tokens_are_signed_for_an_address_a_few_times_the_posts_it_may_make_a_minute()
+    {
+        var newsroom = new Newsroom(app);
+        var article = await newsroom.PublishAsync(await newsroom.SectionAsync(), "Token limits");
+        using var reader = new Reader(app);
+        // An address of its own, as the site sees readers through its proxy, so the other test's posts do not count.
+        reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.77");
+        const int allowed = 4 * 6;
+        for (var i = 0; i < allowed; i++)
+        {
+            using var tokens = await reader.Http.GetAsync($"/comments/form-tokens/{article.Id}");
+            Assert.Equal(HttpStatusCode.OK, tokens.StatusCode);
+        }
+        using var refused = await reader.Http.GetAsync($"/comments/form-tokens/{article.Id}");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
+        Assert.Equal(Masthead.Comments.CommentsModule.RateLimitMessage, await refused.Content.ReadAsStringAsync());
+        // Reading stories is never limited.
+        using var page = await reader.Http.GetAsync(article.Path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
 }

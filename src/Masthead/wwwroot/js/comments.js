@@ -45,7 +45,16 @@
     if (!form.tokensRequest) {
       form.tokensRequest = fetch(form.dataset.tokens, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
         .then(function (response) {
-          if (!response.ok) { throw new Error('form tokens: ' + response.status); }
+          if (!response.ok) {
+            // The site's own words (too many requests, comments closed) are shown to the reader.
+            return response.text().then(function (text) {
+              var message = text;
+              try { message = JSON.parse(text).message || text; } catch (ignored) { /* plain text */ }
+              var error = new Error('form tokens: ' + response.status);
+              error.readerMessage = message;
+              throw error;
+            });
+          }
           return response.json();
         })
         .then(function (tokens) {
@@ -176,9 +185,9 @@
         }
         showErrors(form, result.body.errors || {});
         status(form, result.body.message, true);
-      }).catch(function () {
+      }).catch(function (error) {
         button.disabled = false;
-        status(form, 'The connection failed. Your comment is still here: please try again.', true);
+        status(form, (error && error.readerMessage) || 'The connection failed. Your comment is still here: please try again.', true);
       });
     });
   }
