@@ -87,14 +87,8 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
 {
     private const int RelatedCount = 4;
 
-    // The reads of a comment post, compiled once (see CommentPoster).
-    private sealed record CommentTarget(int Id, ArticleStatus Status, DateTime PublishedAt, bool CommentsOpen);
+    // The reads of placing a posted comment on its page, compiled once (see CommentPoster).
     private sealed record ThreadLink(int Id, int? ParentId, DateTime CreatedAt);
-
-    private static readonly Func<MastheadDb, string, CancellationToken, Task<CommentTarget?>> PostTarget = EF.CompileAsyncQuery(
-        (MastheadDb db, string slug, CancellationToken ct) => db.Articles.AsNoTracking()
-            .Where(a => a.Slug == slug && a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn))
-            .Select(a => new CommentTarget(a.Id, a.Status, a.PublishedAt!.Value, a.CommentsOpen)).FirstOrDefault());
 
     /// <summary>The comment if it is shown: approved, or the one being placed (held, shown to its author).</summary>
     private static readonly Func<MastheadDb, int, int, int, CancellationToken, Task<ThreadLink?>> ShownComment = EF.CompileAsyncQuery(
@@ -170,7 +164,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     {
         // A post needs the story's key, address and state, not the page around it: that is read only when the form
         // has to be shown again with its messages.
-        var target = await PostTarget(db, slug, ct);
+        var target = await CommentStory.BySlug(db, slug, ct);
         if (target is null)
         {
             return await RedirectFromOldPathAsync(ct);
@@ -178,7 +172,6 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
         Form = input;
         var submission = new CommentSubmission
         {
-            ArticleId = target.Id,
             ParentId = input.Parent,
             Body = input.Comment,
             Name = input.Author,
@@ -193,11 +186,10 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
         // A cached page's form has no tokens until its script asks for them. Without JavaScript, the first post comes
         // back with the field messages, or asks to be sent again: either way with this reader's tokens and their text.
         var unsigned = string.IsNullOrEmpty(input.Token) && string.IsNullOrEmpty(Request.Form["__RequestVerificationToken"]);
-        var closed = target.Status == ArticleStatus.Withdrawn || !CommentRules.IsOpen(target.CommentsOpen, target.PublishedAt, clock.UtcNow, commentOptions);
-        var result = closed ? CommentResult.Fail(CommentOutcome.Closed, CommentMessages.Closed)
+        var result = !target.TakesComments(clock.UtcNow, commentOptions) ? CommentResult.Fail(CommentOutcome.Closed, CommentMessages.Closed)
             : unsigned ? CommentPoster.FieldErrors(submission) ?? CommentResult.Fail(CommentOutcome.Expired, CommentMessages.ConfirmPost)
             : !await antiforgery.IsRequestValidAsync(HttpContext) ? CommentResult.Fail(CommentOutcome.Expired, CommentMessages.Expired)
-            : await poster.PostAsync(submission, ct);
+            : await poster.PostAsync(target, submission, ct);
 
         if (result is { Accepted: true, Comment: { } comment })
         {

@@ -6,13 +6,6 @@ namespace Masthead.Comments;
 
 public static class CommentEndpoints
 {
-    private sealed record Story(bool CommentsOpen, DateTime PublishedAt);
-
-    private static readonly Func<MastheadDb, int, CancellationToken, Task<Story?>> OpenStory = EF.CompileAsyncQuery(
-        (MastheadDb db, int id, CancellationToken ct) => db.Articles.AsNoTracking()
-            .Where(a => a.Id == id && a.Status == Articles.ArticleStatus.Published && a.PublishedAt != null)
-            .Select(a => new Story(a.CommentsOpen, a.PublishedAt!.Value)).FirstOrDefault());
-
     public static void MapComments(this WebApplication app)
     {
         // A story's page is cached as the same bytes for every reader, so its comment form carries no tokens; the
@@ -27,7 +20,7 @@ public static class CommentEndpoints
             {
                 return Results.Json(new { message = "Comment forms are only filled in on this site." }, statusCode: StatusCodes.Status403Forbidden);
             }
-            if (await OpenStory(db, articleId, ct) is not { } story || !CommentRules.IsOpen(story.CommentsOpen, story.PublishedAt, clock.UtcNow, options))
+            if (await CommentStory.ById(db, articleId, ct) is not { } story || !story.TakesComments(clock.UtcNow, options))
             {
                 return Results.Json(new { message = CommentMessages.Closed }, statusCode: StatusCodes.Status404NotFound);
             }

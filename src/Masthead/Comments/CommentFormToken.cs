@@ -23,8 +23,8 @@ public sealed class CommentFormToken(IDataProtectionProvider protection, TimePro
 
     /// <summary>
     /// The token last issued for a few hundred stories (by id modulo the length). A token says which story and when,
-    /// nothing about the reader, so the readers who open a story within the same second all get one signature:
-    /// signing is most of what it costs to show a busy story's page.
+    /// nothing about the reader, so the readers who ask for a story's form within the same second all get one
+    /// signature: signing is most of what it costs to hand out a form's tokens.
     /// </summary>
     private readonly Issued?[] _recent = new Issued?[256];
 

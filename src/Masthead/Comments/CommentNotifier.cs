@@ -62,18 +62,7 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
             try
             {
                 using var scope = scopes.CreateScope();
-                // One open connection for the notice's reads (see OneConnectionPerRequest); NotifyAsync lets it go
-                // before sending, and this closes it when the notice ended early.
-                var database = scope.ServiceProvider.GetRequiredService<MastheadDb>().Database;
-                await database.OpenConnectionAsync(stoppingToken);
-                try
-                {
-                    await NotifyAsync(scope.ServiceProvider, id, kind, stoppingToken);
-                }
-                finally
-                {
-                    await database.CloseConnectionAsync();
-                }
+                await NotifyAsync(scope.ServiceProvider, id, kind, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -88,11 +77,26 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
 
     private static async Task NotifyAsync(IServiceProvider services, int commentId, Kind kind, CancellationToken ct)
     {
+        // Everything is read on one open connection (see OneConnectionPerRequest), let go before any mail is sent: an
+        // SMTP server can be slow.
         var db = services.GetRequiredService<MastheadDb>();
-        var comment = await NoticeFor(db, commentId, ct);
-        if (comment is null || comment.Status is CommentStatus.Spam or CommentStatus.Trash)
+        Notice? comment;
+        List<string> authorEmails;
+        Recipient? parent;
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            return;
+            comment = await NoticeFor(db, commentId, ct);
+            if (comment is null || comment.Status is CommentStatus.Spam or CommentStatus.Trash)
+            {
+                return;
+            }
+            authorEmails = kind == Kind.Posted ? await AuthorEmails(db, comment.ArticleId).ToListAsync(ct) : [];
+            parent = comment.Status == CommentStatus.Approved && comment.ParentId is { } parentId ? await Subscriber(db, parentId, ct) : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
         var site = services.GetRequiredService<SiteOptions>();
         var options = services.GetRequiredService<CommentOptions>();
@@ -100,11 +104,6 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
         var from = services.GetRequiredService<MailOptions>().From;
         var baseUrl = site.PublicUrl;
         var link = $"{baseUrl}{Articles.ArticlePaths.For(comment.PublishedAt, comment.Slug)}#comment-{comment.Id}";
-
-        // Everything is read first and the connection let go before any mail is sent: an SMTP server can be slow.
-        var authorEmails = kind == Kind.Posted ? await AuthorEmails(db, comment.ArticleId).ToListAsync(ct) : [];
-        var parent = comment.Status == CommentStatus.Approved && comment.ParentId is { } parentId ? await Subscriber(db, parentId, ct) : null;
-        await db.Database.CloseConnectionAsync();
 
         if (kind == Kind.Posted)
         {

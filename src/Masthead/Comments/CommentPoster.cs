@@ -6,10 +6,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Comments;
 
+/// <summary>
+/// What the comment rules need to know of a story, read in one compiled query wherever a comment or a form is asked
+/// for: by the story's address when a reader posts, by its key when the form's script asks for tokens.
+/// </summary>
+public sealed record CommentStory(int Id, ArticleStatus Status, DateTime PublishedAt, bool CommentsOpen)
+{
+    /// <summary>A published or withdrawn story (withdrawn ones answer posts with "Comments are closed.").</summary>
+    public static readonly Func<MastheadDb, string, CancellationToken, Task<CommentStory?>> BySlug = EF.CompileAsyncQuery(
+        (MastheadDb db, string slug, CancellationToken ct) => db.Articles.AsNoTracking()
+            .Where(a => a.Slug == slug && a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn))
+            .Select(a => new CommentStory(a.Id, a.Status, a.PublishedAt!.Value, a.CommentsOpen)).FirstOrDefault());
+
+    public static readonly Func<MastheadDb, int, CancellationToken, Task<CommentStory?>> ById = EF.CompileAsyncQuery(
+        (MastheadDb db, int id, CancellationToken ct) => db.Articles.AsNoTracking()
+            .Where(a => a.Id == id && a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn))
+            .Select(a => new CommentStory(a.Id, a.Status, a.PublishedAt!.Value, a.CommentsOpen)).FirstOrDefault());
+
+    /// <summary>Published, and open for comments (see <see cref="CommentRules.IsOpen"/>).</summary>
+    public bool TakesComments(DateTime now, CommentOptions options) =>
+        Status == ArticleStatus.Published && CommentRules.IsOpen(CommentsOpen, PublishedAt, now, options);
+}
+
 /// <summary>What a reader sent with the comment form, before any checks.</summary>
 public sealed record CommentSubmission
 {
-    public int ArticleId { get; init; }
     public int? ParentId { get; init; }
     public string? Body { get; init; }
     public string? Name { get; init; }
@@ -88,13 +109,6 @@ public sealed class CommentPoster(
 {
     // Every post runs these reads. Compiled once, they skip the expression-tree work EF otherwise repeats on each
     // call, which cost more than the statements themselves when many readers post at once.
-    private sealed record OpenArticle(int Id, bool CommentsOpen, DateTime PublishedAt);
-
-    private static readonly Func<MastheadDb, int, CancellationToken, Task<OpenArticle?>> PublicArticle = EF.CompileAsyncQuery(
-        (MastheadDb db, int id, CancellationToken ct) => db.Articles.AsNoTracking()
-            .Where(a => a.Id == id && a.Status == ArticleStatus.Published && a.PublishedAt != null)
-            .Select(a => new OpenArticle(a.Id, a.CommentsOpen, a.PublishedAt!.Value)).FirstOrDefault());
-
     private static readonly Func<MastheadDb, int, int, CancellationToken, Task<bool>> ParentShown = EF.CompileAsyncQuery(
         (MastheadDb db, int parentId, int articleId, CancellationToken ct) =>
             db.Comments.Any(c => c.Id == parentId && c.ArticleId == articleId && c.Status == CommentStatus.Approved));
@@ -110,11 +124,11 @@ public sealed class CommentPoster(
     private static readonly Func<MastheadDb, string, CancellationToken, Task<bool>> ApprovedBefore = EF.CompileAsyncQuery(
         (MastheadDb db, string email, CancellationToken ct) => db.Comments.Any(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved));
 
-    public async Task<CommentResult> PostAsync(CommentSubmission form, CancellationToken ct = default)
+    /// <summary>Posts to <paramref name="article"/>, as read by <see cref="CommentStory.BySlug"/> or <see cref="CommentStory.ById"/>.</summary>
+    public async Task<CommentResult> PostAsync(CommentStory article, CommentSubmission form, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var article = await PublicArticle(db, form.ArticleId, ct);
-        if (article is null || !CommentRules.IsOpen(article.CommentsOpen, article.PublishedAt, now, options))
+        if (!article.TakesComments(now, options))
         {
             return CommentResult.Fail(CommentOutcome.Closed, CommentMessages.Closed);
         }

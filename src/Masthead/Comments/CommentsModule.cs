@@ -37,8 +37,8 @@ public static partial class CommentsModule
         builder.Services.AddScoped<CommentModerator>();
 
         // Signing keys live in the data folder, so form tokens and cookies survive restarts. New keys use AES-256-GCM,
-        // one pass through the platform's crypto library instead of AES-CBC plus an HMAC: every article view issues
-        // form tokens, and unprotecting costs about half as much. Keys made before keep their algorithm until they expire.
+        // one pass through the platform's crypto library instead of AES-CBC plus an HMAC: every comment form asks for
+        // tokens and every post checks them, and unprotecting costs about half as much. Keys made before keep their algorithm until they expire.
         // (GCM authenticates by itself; no validation algorithm applies.)
         builder.Services.AddDataProtection().SetApplicationName("Masthead")
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });

@@ -160,10 +160,11 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             ? "a.PublishedAt DESC, a.Id DESC"
             : "bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0) + (julianday($now) - julianday(a.PublishedAt)) * 0.02, a.Id DESC";
         var ids = await ReadAsync($"SELECT a.Id {filters} ORDER BY {order} LIMIT $take OFFSET $skip", parameters, r => r.GetInt32(0), ct);
+        var idNames = ids.Select((_, i) => $"$id{i}").ToList();
         var found = new Dictionary<string, object?> { ["$match"] = parsed.FtsQuery };
-        for (var i = 0; i < ids.Count; i++)
+        foreach (var (name, id) in idNames.Zip(ids))
         {
-            found[$"$id{i}"] = ids[i];
+            found[name] = id;
         }
         // An imported picture has no size until its file is fetched: hits show no picture until then.
         var rows = ids.Count == 0 ? [] : await ReadAsync(
@@ -174,7 +175,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
             JOIN Sections s ON s.Id = a.SectionId
             LEFT JOIN Images i ON i.Id = a.ImageId
-            WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid IN ({string.Join(", ", ids.Select((_, i) => $"$id{i}"))})
+            WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid IN ({string.Join(", ", idNames)})
             """,
             found,
             r => new SearchHit(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3),

@@ -50,8 +50,8 @@ public static class BufferedResponse
 }
 
 /// <summary>
-/// A write-only response body kept in arrays borrowed from the shared pool: whole pages (60 KB and more with their
-/// comments) pass through on every view without each one becoming a large-object allocation.
+/// A write-only response body kept in arrays borrowed from the shared pool: every page rendered for the cache (60 KB
+/// and more with its comments) passes through without becoming a large-object allocation.
 /// </summary>
 public sealed class PooledBody : Stream
 {
