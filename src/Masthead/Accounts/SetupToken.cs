@@ -18,17 +18,19 @@ public sealed class SetupToken
         candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(Value));
 }
 
-/// <summary>Tells the operator where to create the first admin, when the site starts without one.</summary>
-public sealed class SetupAnnouncer(IServiceScopeFactory scopes, SetupToken token, ILogger<SetupAnnouncer> logger) : IHostedService
+/// <summary>
+/// Tells the operator where to create the first admin, when the site starts without one. A background service, so the
+/// check (the first query of ASP.NET Core Identity's store, a tenth of a second on a cold start) does not hold up
+/// the server's start.
+/// </summary>
+public sealed class SetupAnnouncer(IServiceScopeFactory scopes, SetupToken token, ILogger<SetupAnnouncer> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var scope = scopes.CreateScope();
-        if (!await scope.ServiceProvider.GetRequiredService<StaffRoster>().AdminExistsAsync(cancellationToken))
+        if (!await scope.ServiceProvider.GetRequiredService<StaffRoster>().AdminExistsAsync(stoppingToken))
         {
             logger.LogWarning("No admin account yet: create one at /admin/setup?token={SetupToken}", token.Value);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
