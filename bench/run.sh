@@ -104,18 +104,27 @@ echo "  done in ${GEN_SECONDS}s (rows $(value rows_seconds)s, search index $(val
 # and this measures how fast the site takes comments, not how it turns away floods.
 export Comments__Moderation=PublishAtOnce Comments__FloodSeconds=0 Comments__HourlyLimit=10000 Comments__PostsPerMinutePerAddress=100000
 BASE="http://127.0.0.1:$PORT"
-LAUNCHED=$(date +%s.%N)
-(cd "$OUT/site" && exec dotnet Masthead.dll --data "$DATA" --urls "$BASE" >"$WORK/site.log" 2>&1) &
-SITE_PID=$!
-COLD=""
-for _ in $(seq 1500); do  # at most about 30 s
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE$ARTICLE" || true)" = 200 ]; then
-    COLD=$(python3 -c "print(round($(date +%s.%N) - $LAUNCHED, 3))"); break
-  fi
-  sleep 0.02
+# Cold start: process launch to the first 200 of the article page, three starts (the first on the new data folder,
+# which makes its keys), the median reported; the third process is the one measured below.
+COLD_RUNS=""
+for run in 1 2 3; do
+  if [ -n "$SITE_PID" ]; then kill "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""; fi
+  LAUNCHED=$(date +%s.%N)
+  (cd "$OUT/site" && exec dotnet Masthead.dll --data "$DATA" --urls "$BASE" >"$WORK/site.log" 2>&1) &
+  SITE_PID=$!
+  COLD=""
+  for _ in $(seq 1500); do  # at most about 30 s
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE$ARTICLE" || true)" = 200 ]; then
+      COLD=$(python3 -c "print(round($(date +%s.%N) - $LAUNCHED, 3))"); break
+    fi
+    sleep 0.02
+  done
+  [ -n "$COLD" ] || { echo "the site did not serve $ARTICLE:"; cat "$WORK/site.log"; exit 1; }
+  COLD_RUNS="$COLD_RUNS $COLD"
 done
-[ -n "$COLD" ] || { echo "the site did not serve $ARTICLE:"; cat "$WORK/site.log"; exit 1; }
-echo "Cold start to the first article page: ${COLD}s"
+COLD_RUNS=$(echo $COLD_RUNS | tr ' ' ',')
+COLD=$(python3 -c "import statistics; print(statistics.median([$COLD_RUNS]))")
+echo "Cold start to the first article page: median ${COLD}s of three starts (runs: $COLD_RUNS s)"
 
 # The exact bytes Masthead sends for the article page, served by nginx from a file.
 curl -s -H 'Accept-Encoding: identity' "$BASE$ARTICLE" >"$STATIC/article.html"
@@ -214,7 +223,7 @@ result = dict(
     wrk=dict(threads=$THREADS, connections=$CONNECTIONS, seconds=$DURATION, warmup_seconds=$WARMUP),
     wordpress_import=dict(posts=$IMPORT_POSTS, comments=$IMPORT_COMMENTS, median_seconds=$IMPORT_SECONDS, runs_seconds=[$IMPORT_RUNS],
                           summary=os.environ.get("IMPORT_SUMMARY", "")),
-    article_page_bytes=$PAGE_BYTES, cold_start_seconds=$COLD, peak_resident_mb=round($PEAK_KB / 1024, 1), resident_at_end_mb=round($RSS_KB / 1024, 1),
+    article_page_bytes=$PAGE_BYTES, cold_start_seconds=$COLD, cold_start_runs_seconds=[$COLD_RUNS], peak_resident_mb=round($PEAK_KB / 1024, 1), resident_at_end_mb=round($RSS_KB / 1024, 1),
     scenarios=scenarios, comment_posting=posting)
 json.dump(result, open(sys.argv[3], "w"), indent=2)
 
@@ -228,7 +237,7 @@ print()
 print(f"comments: {p['succeeded']} answered 303, {new_all} new in the database ({new_approved} approved), lost {p['lost']}; "
       f"last one on the page at once: {p['last_comment_visible']}; forms fetched {p['forms_fetched']}, reused {p['forms_reused']}")
 print(f"WordPress import of $IMPORT_POSTS posts and $IMPORT_COMMENTS comments: median $IMPORT_SECONDS s of three ($IMPORT_RUNS s)")
-print(f"article page {$PAGE_BYTES} bytes; cold start {$COLD} s; peak resident {result['peak_resident_mb']} MB; "
+print(f"article page {$PAGE_BYTES} bytes; cold start {$COLD} s (median of $COLD_RUNS s); peak resident {result['peak_resident_mb']} MB; "
       f"{$ARTICLES} articles, {$COMMENTS} comments generated in {$GEN_SECONDS} s; {os.cpu_count()} cores, {cpu}")
 print(f"written to {sys.argv[3]}")
 EOF
