@@ -113,7 +113,9 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct)
     {
-        var rows = await ReadAsync("SELECT count(*) FROM ArticleSearch", [], r => r.GetInt64(0), ct);
+        // Not count(*): a full-text table has no row count to read, and counting scans it (0.2 s at 100,000 stories,
+        // on every start).
+        var rows = await ReadAsync("SELECT EXISTS (SELECT 1 FROM ArticleSearch)", [], r => r.GetInt64(0), ct);
         return rows[0] == 0;
     }
 
