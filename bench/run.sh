@@ -42,6 +42,10 @@ need python3 python3
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need nginx nginx-light
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
+# Seconds since a `date +%s.%N` stamp, rounded; the median of comma-separated numbers.
+seconds_since() { python3 -c "print(round($(date +%s.%N) - $1, $2))"; }
+median() { python3 -c "import statistics; print(statistics.median([$1]))"; }
+
 PORT=${PORT:-5180}
 NGINX_PORT=${NGINX_PORT:-5181}
 WORK=$(mktemp -d /tmp/masthead-bench.XXXXXX)
@@ -82,11 +86,11 @@ for run in 1 2 3; do
   IMPORT_STARTED=$(date +%s.%N)
   (cd "$OUT/site" && dotnet Masthead.dll import wxr "$WORK/export.xml" --data "$WORK/imported-$run") >"$WORK/import.txt" 2>"$WORK/import.log" \
     || { cat "$WORK/import.txt" "$WORK/import.log"; exit 1; }
-  IMPORT_RUNS="$IMPORT_RUNS $(python3 -c "print(round($(date +%s.%N) - $IMPORT_STARTED, 2))")"
+  IMPORT_RUNS="$IMPORT_RUNS $(seconds_since "$IMPORT_STARTED" 2)"
   rm -rf "$WORK/imported-$run"
 done
 IMPORT_RUNS=$(echo $IMPORT_RUNS | tr ' ' ',')
-IMPORT_SECONDS=$(python3 -c "import statistics; print(statistics.median([$IMPORT_RUNS]))")
+IMPORT_SECONDS=$(median "$IMPORT_RUNS")
 export IMPORT_SUMMARY; IMPORT_SUMMARY=$(grep -m 1 "articles imported" "$WORK/import.txt" || true)
 echo "  median ${IMPORT_SECONDS}s (runs: $IMPORT_RUNS s): $IMPORT_SUMMARY"
 
@@ -94,7 +98,7 @@ echo "Generating $ARTICLES articles and $COMMENTS comments ..."
 GEN_STARTED=$(date +%s.%N)
 (cd "$OUT/site" && dotnet Masthead.dll generate --articles "$ARTICLES" --comments "$COMMENTS" $RELATED --data "$DATA") >"$WORK/generate.txt" 2>"$WORK/generate.log" \
   || { cat "$WORK/generate.log"; exit 1; }
-GEN_SECONDS=$(python3 -c "print(round($(date +%s.%N) - $GEN_STARTED, 1))")
+GEN_SECONDS=$(seconds_since "$GEN_STARTED" 1)
 value() { grep "^$1=" "$WORK/generate.txt" | cut -d= -f2-; }
 ARTICLE=$(value article); TAG=$(value tag); SEARCH=$(value search)
 SEARCH_PATH="/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$SEARCH")"
@@ -115,7 +119,7 @@ for run in 1 2 3; do
   COLD=""
   for _ in $(seq 1500); do  # at most about 30 s
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE$ARTICLE" || true)" = 200 ]; then
-      COLD=$(python3 -c "print(round($(date +%s.%N) - $LAUNCHED, 3))"); break
+      COLD=$(seconds_since "$LAUNCHED" 3); break
     fi
     sleep 0.02
   done
@@ -123,7 +127,7 @@ for run in 1 2 3; do
   COLD_RUNS="$COLD_RUNS $COLD"
 done
 COLD_RUNS=$(echo $COLD_RUNS | tr ' ' ',')
-COLD=$(python3 -c "import statistics; print(statistics.median([$COLD_RUNS]))")
+COLD=$(median "$COLD_RUNS")
 echo "Cold start to the first article page: median ${COLD}s of three starts (runs: $COLD_RUNS s)"
 
 # The exact bytes Masthead sends for the article page, served by nginx from a file.

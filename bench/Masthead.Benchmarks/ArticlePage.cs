@@ -8,8 +8,8 @@ namespace Masthead.Benchmarks;
 
 /// <summary>
 /// The story with 50 approved comments, fetched through the whole app: routing, the page model's queries (the
-/// article, related stories, neighbours, comments), Razor rendering of the body and the comment threads, the
-/// per-view form tokens and the output cache storing the result. A miss is made by evicting the story's cache
+/// article, related stories, neighbours, comments), Razor rendering of the body and the comment threads, and the
+/// output cache storing the result (the page carries no form tokens: the form's script asks for them). A miss is made by evicting the story's cache
 /// tag first, as a new comment does; the hit is there for scale.
 /// </summary>
 [MemoryDiagnoser]

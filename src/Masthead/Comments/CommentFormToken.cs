@@ -14,8 +14,9 @@ public enum FormTokenCheck
 }
 
 /// <summary>
-/// A signed, per-view token in the comment form recording which article it was served for and when. It lets the
-/// site refuse forms filled in by robots in a blink, and forms left open for days.
+/// A signed token the comment form posts back, recording which article it was issued for and when (handed out by
+/// /comments/form-tokens, or written into pages never cached). It lets the site refuse forms filled in by robots in a
+/// blink, and forms left open for days.
 /// </summary>
 public sealed class CommentFormToken(IDataProtectionProvider protection, TimeProvider time, CommentOptions options)
 {

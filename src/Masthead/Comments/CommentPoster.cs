@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Net.Mail;
 using Masthead.Articles;
 using Masthead.Data;
@@ -12,16 +13,17 @@ namespace Masthead.Comments;
 /// </summary>
 public sealed record CommentStory(int Id, ArticleStatus Status, DateTime PublishedAt, bool CommentsOpen)
 {
-    /// <summary>A published or withdrawn story (withdrawn ones answer posts with "Comments are closed.").</summary>
+    /// <summary>A published or withdrawn story (withdrawn ones answer posts with "Comments are closed."), as read.</summary>
+    private static readonly Expression<Func<Article, bool>> Public = a =>
+        a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn);
+
+    private static readonly Expression<Func<Article, CommentStory>> Read = a => new CommentStory(a.Id, a.Status, a.PublishedAt!.Value, a.CommentsOpen);
+
     public static readonly Func<MastheadDb, string, CancellationToken, Task<CommentStory?>> BySlug = EF.CompileAsyncQuery(
-        (MastheadDb db, string slug, CancellationToken ct) => db.Articles.AsNoTracking()
-            .Where(a => a.Slug == slug && a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn))
-            .Select(a => new CommentStory(a.Id, a.Status, a.PublishedAt!.Value, a.CommentsOpen)).FirstOrDefault());
+        (MastheadDb db, string slug, CancellationToken ct) => db.Articles.AsNoTracking().Where(a => a.Slug == slug).Where(Public).Select(Read).FirstOrDefault());
 
     public static readonly Func<MastheadDb, int, CancellationToken, Task<CommentStory?>> ById = EF.CompileAsyncQuery(
-        (MastheadDb db, int id, CancellationToken ct) => db.Articles.AsNoTracking()
-            .Where(a => a.Id == id && a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn))
-            .Select(a => new CommentStory(a.Id, a.Status, a.PublishedAt!.Value, a.CommentsOpen)).FirstOrDefault());
+        (MastheadDb db, int id, CancellationToken ct) => db.Articles.AsNoTracking().Where(a => a.Id == id).Where(Public).Select(Read).FirstOrDefault());
 
     /// <summary>Published, and open for comments (see <see cref="CommentRules.IsOpen"/>).</summary>
     public bool TakesComments(DateTime now, CommentOptions options) =>
