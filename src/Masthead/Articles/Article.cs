@@ -56,6 +56,8 @@ public class Article
     public bool CommentsOpen { get; set; } = true;
     /// <summary>Approved comments, kept in step by the comment services so that lists never count rows.</summary>
     public int CommentCount { get; set; }
+    /// <summary>The threads the approved comments form on the page (see CommentCounts), kept in step with CommentCount.</summary>
+    public int CommentThreadCount { get; set; }
     /// <summary>Shown to readers with the 410 answer once the article is withdrawn.</summary>
     public string? WithdrawalNote { get; set; }
     /// <summary>Where an imported story came from (e.g. "http://old.example#post-12"): re-running an import updates it.</summary>

@@ -96,13 +96,6 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             .Where(c => c.Id == id && c.ArticleId == articleId && (c.Status == CommentStatus.Approved || c.Id == placed))
             .Select(c => new ThreadLink(c.Id, c.ParentId, c.CreatedAt)).FirstOrDefault());
 
-    /// <summary>Approved comments before the given one that start threads of their own (see CommentThread.Build).</summary>
-    private static readonly Func<MastheadDb, int, DateTime, int, CancellationToken, Task<int>> ThreadsBefore = EF.CompileAsyncQuery(
-        (MastheadDb db, int articleId, DateTime at, int id, CancellationToken ct) => db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved && (c.CreatedAt < at || (c.CreatedAt == at && c.Id < id)))
-            .Count(c => c.ParentId == null || !db.Comments.Any(p => p.Id == c.ParentId && p.Status == CommentStatus.Approved
-                && (p.CreatedAt < c.CreatedAt || (p.CreatedAt == c.CreatedAt && p.Id < c.Id)))));
-
     public PageHead Head { get; } = new() { OpenGraphType = "article" };
     public ArticleView Article { get; private set; } = null!;
     public ArticleCard? ReadAlso { get; private set; }
@@ -394,9 +387,10 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     }
 
     /// <summary>
-    /// The page of the thread holding <paramref name="commentId"/> (shown even when held, for its author). Counted in
-    /// the database, as <see cref="CommentThread.Build"/> lays threads out: a comment whose parent is not shown
-    /// starts a thread of its own. A breaking story collects thousands of comments; none is read into memory here.
+    /// The page of the thread holding <paramref name="commentId"/> (shown even when held, for its author), found as
+    /// <see cref="CommentThread.Build"/> lays threads out: a comment whose parent is not shown starts a thread of its
+    /// own. A breaking story collects thousands of comments; none is read into memory here, and only the threads
+    /// after this one are counted (see <see cref="CommentCounts.ThreadsBefore"/>).
     /// </summary>
     private async Task<int> RootPageAsync(int articleId, int commentId, CancellationToken ct)
     {
@@ -414,7 +408,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             return 1;
         }
         // Only approved comments can come before the thread's first comment (a held one is shown after its parent).
-        return await ThreadsBefore(db, articleId, root.CreatedAt, root.Id, ct) / commentOptions.ThreadsPerPage + 1;
+        return Math.Max(0, await CommentCounts.ThreadsBefore(db, articleId, root.CreatedAt, root.Id, ct)) / commentOptions.ThreadsPerPage + 1;
     }
 
     private static CommentView? FindComment(IEnumerable<CommentThread> threads, int id)

@@ -18,6 +18,7 @@ public class Comment
     public Article Article { get; set; } = null!;
     /// <summary>The comment this one replies to; null for a top-level comment.</summary>
     public int? ParentId { get; set; }
+    public Comment? Parent { get; set; }
     public required string AuthorName { get; set; }
     /// <summary>Never shown publicly.</summary>
     public required string AuthorEmail { get; set; }

@@ -74,13 +74,11 @@ public sealed class CommentModerator(MastheadDb db, SpamFilter spamFilter, SiteC
             }
         }
         await db.SaveChangesAsync(ct);
-        foreach (var article in comments.GroupBy(c => c.ArticleId))
+        // A comment shown or hidden changes the count, and may join the replies after it to its thread or split them off.
+        var shownChanged = comments.Where(c => c.Status == CommentStatus.Approved || wasApproved.Contains(c.Id)).Select(c => c.ArticleId).Distinct().ToList();
+        if (shownChanged.Count > 0)
         {
-            var delta = article.Count(c => c.Status == CommentStatus.Approved) - article.Count(c => wasApproved.Contains(c.Id));
-            if (delta != 0)
-            {
-                await CommentCounts.AddAsync(db, article.Key, delta, now, ct);
-            }
+            await CommentCounts.RecountAsync(db, db.Articles.Where(a => shownChanged.Contains(a.Id)), now, ct);
         }
         await transaction.CommitAsync(ct);
 
@@ -185,7 +183,7 @@ public sealed class CommentModerator(MastheadDb db, SpamFilter spamFilter, SiteC
             await db.SaveChangesAsync(ct);
             audit.Add(by.UserId, by.Name, "comment.replied", "comment", reply.Id, $"Reply to comment {parent.Id}: {Excerpt(cleaned)}");
             await db.SaveChangesAsync(ct);
-            await CommentCounts.AddAsync(db, parent.ArticleId, +1, now, ct);
+            await CommentCounts.AddAsync(db, parent.ArticleId, [reply], now, ct);
             await transaction.CommitAsync(ct);
         }
         await cache.EvictCommentsAsync(parent.ArticleId, ct);

@@ -306,12 +306,3 @@ public static class CommentRules
     public static bool IsOpen(bool commentsOpen, DateTime publishedAt, DateTime now, CommentOptions options) =>
         commentsOpen && (options.CloseAfterDays == 0 || now < publishedAt.AddDays(options.CloseAfterDays));
 }
-
-/// <summary>Keeps Article.CommentCount equal to the number of approved comments.</summary>
-public static class CommentCounts
-{
-    public static Task AddAsync(MastheadDb db, int articleId, int delta, DateTime now, CancellationToken ct) =>
-        db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.CommentCount, a => a.CommentCount + delta)
-            .SetProperty(a => a.ModifiedAt, now), ct);
-}

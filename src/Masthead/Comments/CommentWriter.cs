@@ -131,7 +131,7 @@ public sealed class CommentWriter : IAsyncDisposable
         var now = _clock.UtcNow;
         foreach (var article in batch.Where(p => p.Comment.Status == CommentStatus.Approved).GroupBy(p => p.Comment.ArticleId))
         {
-            await CommentCounts.AddAsync(db, article.Key, article.Count(), now, ct);
+            await CommentCounts.AddAsync(db, article.Key, [.. article.Select(p => p.Comment)], now, ct);
         }
         await transaction.CommitAsync(ct);
     }

@@ -186,7 +186,7 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(c => c.IpAddress).HasMaxLength(45);
             e.Property(c => c.UserAgent).HasMaxLength(500);
             e.HasOne(c => c.Article).WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Cascade);
             e.Property(c => c.BodyHtml).HasMaxLength(20000);
             e.Property(c => c.FilterReason).HasMaxLength(200);
             e.Property(c => c.ImportKey).HasMaxLength(400);

@@ -111,6 +111,7 @@ public static partial class DemoContent
                 }
                 await db.SaveChangesAsync(ct);
             }
+            await CommentCounts.RecountAsync(db, db.Articles, null, ct);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(ct);

@@ -139,8 +139,7 @@ public static class LoadTestData
                 }
 
                 await AddCommentsAsync(db, random, articleCount, commentCount, published, now, ct);
-                await db.Articles.ExecuteUpdateAsync(u => u.SetProperty(a => a.CommentCount,
-                    a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), ct);
+                await CommentCounts.RecountAsync(db, db.Articles, null, ct);
                 await transaction.CommitAsync(ct);
 
                 var rows = Stopwatch.GetElapsedTime(started);

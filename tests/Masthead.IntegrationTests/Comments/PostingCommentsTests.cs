@@ -354,6 +354,57 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     }
 
     [Fact]
+    public async Task Approving_or_holding_a_comment_joins_or_splits_its_replies_and_the_next_comment_is_sent_to_the_right_page()
+    {
+        var article = await ArticleAsync("Flood barrier fails at high tide");
+        // Replies to a comment still held stand as threads of their own: fifty of them fill the first page.
+        var held = await _newsroom.CommentAsync(article, "First reader", "Is anyone checking the barrier?", CommentStatus.Pending);
+        for (var i = 0; i < 50; i++)
+        {
+            await _newsroom.CommentAsync(article, $"Reader {i:00}", $"Reply number {i:00}", replyTo: held);
+        }
+        var before = app.Options.Moderation;
+        var posted = new List<(string Location, int Id)>();
+        try
+        {
+            app.Options.Moderation = ModerationPolicy.PublishAtOnce;
+            using var reader = new Reader(app);
+            reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.77");
+            async Task PostAsync(string text)
+            {
+                var answer = await reader.CommentAsync(article.Path, CommentsApp.Typed(text, author: "Late reader"));
+                Assert.Equal(HttpStatusCode.SeeOther, answer.Status);
+                var location = answer.Response.Headers.Location!.OriginalString;
+                var id = int.Parse(location[(location.IndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..]);
+                Assert.NotNull((await app.GetPageAsync(location.Split('#')[0])).One($"#comment-{id}"));
+                posted.Add((location, id));
+            }
+
+            await PostAsync("The fifty-first thread.");
+            await ApproveAsync(held.Id);                      // its fifty replies join it: two threads
+            await PostAsync("Back on the first page.");
+            await app.WithServicesAsync(sp => sp.GetRequiredService<CommentModerator>().SetStatusAsync(held.Id, CommentStatus.Pending));
+            await PostAsync("Fifty-three threads again.");   // the replies stand alone once more
+        }
+        finally
+        {
+            app.Options.Moderation = before;
+        }
+
+        var second = $"{article.Path}comment-page-2/";
+        Assert.Equal([$"{second}#comment-{posted[0].Id}", $"{article.Path}#comment-{posted[1].Id}", $"{second}#comment-{posted[2].Id}"],
+            posted.Select(p => p.Location));
+        // The kept figures are what the pages show.
+        var first = await app.GetPageAsync(article.Path);
+        var threads = first.All(".comment-list > .comment").Count + (await app.GetPageAsync(second)).All(".comment-list > .comment").Count;
+        var figures = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => new { a.CommentCount, a.CommentThreadCount }).SingleAsync());
+        Assert.Equal(53, threads);
+        Assert.Equal(53, figures.CommentThreadCount);
+        Assert.Equal(53, figures.CommentCount);
+        Assert.Equal("53 comments", first.Text("#comments-heading"));
+    }
+
+    [Fact]
     public async Task A_comment_that_cannot_be_stored_fails_alone_and_those_written_with_it_are_kept()
     {
         var article = await ArticleAsync("Flood barrier holds overnight");

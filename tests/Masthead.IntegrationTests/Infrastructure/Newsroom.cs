@@ -112,12 +112,8 @@ public sealed class Newsroom(MastheadApp app)
             CreatedAt = DateTime.UtcNow,
         };
         db.Comments.Add(comment);
-        if (status == CommentStatus.Approved)
-        {
-            await db.Articles.Where(a => a.Id == article.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentCount, a => a.CommentCount + 1));
-        }
         await db.SaveChangesAsync();
+        await CommentCounts.RecountAsync(db, db.Articles.Where(a => a.Id == article.Id), null, CancellationToken.None);
         return comment;
     });
 }

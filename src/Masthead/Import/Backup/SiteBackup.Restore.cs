@@ -535,6 +535,9 @@ public sealed partial class SiteBackup
                 }
                 await db.Comments.Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, parentId), ct);
             }
+            // The threads are not in the file: they follow from the comments, now that every reply has its parent.
+            var articleIds = _articles.ToList();
+            await CommentCounts.RecountAsync(db, db.Articles.Where(a => articleIds.Contains(a.Id)), null, ct);
         }
     }
 }

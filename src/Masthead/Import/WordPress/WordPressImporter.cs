@@ -253,8 +253,7 @@ public sealed class WordPressImporter(MastheadDb db, ArticleRenderer renderer, C
         }
         // Counted once at the end, in the database: an update may leave comments the file no longer has.
         var articleIds = run.ArticleIds;
-        await db.Articles.Where(a => articleIds.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.CommentCount,
-            a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), ct);
+        await CommentCounts.RecountAsync(db, db.Articles.Where(a => articleIds.Contains(a.Id)), null, ct);
         progress?.Invoke($"{items} items read");
         return run;
     }

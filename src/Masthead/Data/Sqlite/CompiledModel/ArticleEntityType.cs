@@ -22,7 +22,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 "Masthead.Articles.Article",
                 typeof(Article),
                 baseEntityType,
-                propertyCount: 28,
+                propertyCount: 29,
                 navigationCount: 6,
                 skipNavigationCount: 1,
                 foreignKeyCount: 5,
@@ -63,6 +63,13 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 typeof(int),
                 propertyInfo: typeof(Article).GetProperty("CommentCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Article).GetField("<CommentCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var commentThreadCount = runtimeEntityType.AddProperty(
+                "CommentThreadCount",
+                typeof(int),
+                propertyInfo: typeof(Article).GetProperty("CommentThreadCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<CommentThreadCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
             var commentsOpen = runtimeEntityType.AddProperty(

@@ -22,7 +22,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 typeof(Comment),
                 baseEntityType,
                 propertyCount: 18,
-                navigationCount: 1,
+                navigationCount: 2,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 8,
                 keyCount: 1);
@@ -219,6 +219,13 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade);
+
+            var parent = declaringEntityType.AddNavigation("Parent",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Comment),
+                propertyInfo: typeof(Comment).GetProperty("Parent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Comment).GetField("<Parent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

@@ -11,7 +11,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
     public partial class SqliteMastheadDbModel
     {
         private SqliteMastheadDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ed348d58-99a0-4971-93cc-6363190cbf43"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("44ba8222-05e3-4e50-a85e-91624d55966d"), entityTypeCount: 30)
         {
         }
 

@@ -134,6 +134,9 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Property<int>("CommentCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommentThreadCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("INTEGER");
 
@@ -1297,7 +1300,7 @@ namespace Masthead.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Masthead.Comments.Comment", null)
+                    b.HasOne("Masthead.Comments.Comment", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -1308,6 +1311,8 @@ namespace Masthead.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Article");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Masthead.Pages.SitePage", b =>

@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Masthead.Articles;
+using Masthead.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Comments;
+
+/// <summary>
+/// Keeps an article's two comment figures equal to what its page shows: <see cref="Article.CommentCount"/>, the
+/// approved comments, and <see cref="Article.CommentThreadCount"/>, the threads they form (as
+/// <see cref="CommentThread.Build"/> lays them out). A breaking story collects thousands of comments: with the figures
+/// kept, neither the lists nor the page a new comment lands on count them one by one.
+/// </summary>
+public static class CommentCounts
+{
+    /// <summary>An approved comment that starts a thread of its own: no parent, or a parent not shown before it.</summary>
+    public static readonly Expression<Func<Comment, bool>> StartsThread = c => c.Status == CommentStatus.Approved
+        && (c.ParentId == null || !(c.Parent!.Status == CommentStatus.Approved
+            && (c.Parent.CreatedAt < c.CreatedAt || (c.Parent.CreatedAt == c.CreatedAt && c.Parent.Id < c.Id))));
+
+    /// <summary>
+    /// Adds comments just stored for one article to its figures, in the transaction that stored them. New comments are
+    /// the article's latest, so they move no other comment: only whether each of them starts a thread counts, as
+    /// <see cref="StartsThread"/> decides from its parent (read by key: SQLite, asked for the new rows by key and
+    /// status in one statement, walked every approved comment instead).
+    /// </summary>
+    public static async Task AddAsync(MastheadDb db, int articleId, IReadOnlyCollection<Comment> added, DateTime now, CancellationToken ct)
+    {
+        var approved = added.Where(c => c.Status == CommentStatus.Approved).ToList();
+        if (approved.Count == 0)
+        {
+            return;
+        }
+        var parentIds = approved.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).Distinct().ToList();
+        var parents = parentIds.Count == 0 ? [] : await db.Comments.AsNoTracking().Where(p => parentIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Status, p.CreatedAt }).ToDictionaryAsync(p => p.Id, ct);
+        var threads = approved.Count(c => !(c.ParentId is { } parentId && parents.TryGetValue(parentId, out var parent)
+            && parent.Status == CommentStatus.Approved && (parent.CreatedAt < c.CreatedAt || (parent.CreatedAt == c.CreatedAt && parent.Id < c.Id))));
+        await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.CommentCount, a => a.CommentCount + approved.Count)
+            .SetProperty(a => a.CommentThreadCount, a => a.CommentThreadCount + threads)
+            .SetProperty(a => a.ModifiedAt, now), ct);
+    }
+
+    /// <summary>
+    /// Counts the figures of <paramref name="articles"/> again from their comments: after moderation, which can join
+    /// threads or split them, and after imports and restores. Sets ModifiedAt to <paramref name="now"/> when given.
+    /// </summary>
+    public static Task<int> RecountAsync(MastheadDb db, IQueryable<Article> articles, DateTime? now, CancellationToken ct) =>
+        articles.ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(a => a.CommentCount, a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved))
+                .SetProperty(a => a.CommentThreadCount, a => db.Comments.Where(c => c.ArticleId == a.Id).Count(StartsThread));
+            if (now is { } modified)
+            {
+                s.SetProperty(a => a.ModifiedAt, modified);
+            }
+        }, ct);
+
+    /// <summary>
+    /// How many threads come before the one starting with the given comment: the article's count less the threads
+    /// from that one on. A comment just posted, or a reply in a live conversation, sits near the end, so only the few
+    /// threads after it are read.
+    /// </summary>
+    public static readonly Func<MastheadDb, int, DateTime, int, CancellationToken, Task<int>> ThreadsBefore = EF.CompileAsyncQuery(
+        (MastheadDb db, int articleId, DateTime at, int id, CancellationToken ct) => db.Articles.AsNoTracking()
+            .Where(a => a.Id == articleId)
+            .Select(a => a.CommentThreadCount - db.Comments
+                .Where(c => c.ArticleId == articleId && (c.CreatedAt > at || (c.CreatedAt == at && c.Id >= id)))
+                .Count(StartsThread))
+            .FirstOrDefault());
+}
