@@ -199,7 +199,8 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             {
                 cookies.AddHeld(Request, Response, comment.Id);
             }
-            var location = $"{CommentPagePath(ArticlePaths.For(target.PublishedAt, slug), await RootPageAsync(target.Id, comment.Id, ct))}#comment-{comment.Id}";
+            var page = await RootPageAsync(target.Id, comment.Id, ct, new ThreadLink(comment.Id, comment.ParentId, comment.CreatedAt));
+            var location = $"{CommentPagePath(ArticlePaths.For(target.PublishedAt, slug), page)}#comment-{comment.Id}";
             if (WantsJson)
             {
                 return new JsonResult(new { outcome = result.Outcome.ToString().ToLowerInvariant(), message = result.Message, location, id = comment.Id });
@@ -392,9 +393,10 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     /// own. A breaking story collects thousands of comments; none is read into memory here, and only the threads
     /// after this one are counted (see <see cref="CommentCounts.ThreadsBefore"/>).
     /// </summary>
-    private async Task<int> RootPageAsync(int articleId, int commentId, CancellationToken ct)
+    /// <param name="known">The comment itself when the caller has it (just posted): one read fewer.</param>
+    private async Task<int> RootPageAsync(int articleId, int commentId, CancellationToken ct, ThreadLink? known = null)
     {
-        var root = await ShownComment(db, articleId, commentId, commentId, ct);
+        var root = known ?? await ShownComment(db, articleId, commentId, commentId, ct);
         for (var hops = 0; root?.ParentId is { } parentId && hops < 100; hops++)
         {
             if (await ShownComment(db, articleId, parentId, commentId, ct) is not { } up || up.CreatedAt > root.CreatedAt)

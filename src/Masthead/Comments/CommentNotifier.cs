@@ -22,22 +22,8 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
 
     private sealed record Recipient(string Name, string Email);
 
-    // One notice is read for every comment posted: compiled once (see CommentPoster).
-    private static readonly Func<MastheadDb, int, CancellationToken, Task<Notice?>> NoticeFor = EF.CompileAsyncQuery(
-        (MastheadDb db, int id, CancellationToken ct) => db.Comments.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new Notice(c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.Body, c.Status,
-                c.ArticleId, c.Article.Headline, c.Article.Slug, c.Article.PublishedAt!.Value))
-            .FirstOrDefault());
-
-    // Read by the article's key: joined into the notice's query, SQLite would join every byline to its author first.
-    private static readonly Func<MastheadDb, int, IAsyncEnumerable<string>> AuthorEmails = EF.CompileAsyncQuery(
-        (MastheadDb db, int articleId) => db.Bylines.AsNoTracking().Where(b => b.ArticleId == articleId && b.Author.Email != null)
-            .Select(b => b.Author.Email!));
-
-    private static readonly Func<MastheadDb, int, CancellationToken, Task<Recipient?>> Subscriber = EF.CompileAsyncQuery(
-        (MastheadDb db, int parentId, CancellationToken ct) => db.Comments.AsNoTracking()
-            .Where(c => c.Id == parentId && c.NotifyReplies && c.Status == CommentStatus.Approved)
-            .Select(c => new Recipient(c.AuthorName, c.AuthorEmail)).FirstOrDefault());
+    /// <summary>The most notices read from the database together.</summary>
+    private const int MaxBatch = 256;
 
     private readonly Channel<(int CommentId, Kind Kind)> _queue = Channel.CreateUnbounded<(int, Kind)>(new UnboundedChannelOptions { SingleReader = true });
     private int _pending;
@@ -57,47 +43,85 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (id, kind) in _queue.Reader.ReadAllAsync(stoppingToken))
+        // When a story breaks, comments arrive faster than one read each could follow: the notices queued meanwhile are
+        // read together, in two statements.
+        var batch = new List<(int CommentId, Kind Kind)>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
             try
             {
                 using var scope = scopes.CreateScope();
-                await NotifyAsync(scope.ServiceProvider, id, kind, stoppingToken);
+                await NotifyAsync(scope.ServiceProvider, batch, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Could not send the notifications for comment {CommentId}", id);
+                logger.LogError(e, "Could not send the notifications for comments {CommentIds}", string.Join(", ", batch.Select(b => b.CommentId)));
             }
             finally
             {
-                Interlocked.Decrement(ref _pending);
+                Interlocked.Add(ref _pending, -batch.Count);
             }
         }
     }
 
-    private static async Task NotifyAsync(IServiceProvider services, int commentId, Kind kind, CancellationToken ct)
+    private async Task NotifyAsync(IServiceProvider services, IReadOnlyList<(int CommentId, Kind Kind)> batch, CancellationToken ct)
     {
         // Everything is read on one open connection (see OneConnectionPerRequest), let go before any mail is sent: an
         // SMTP server can be slow.
         var db = services.GetRequiredService<MastheadDb>();
-        Notice? comment;
-        List<string> authorEmails;
-        Recipient? parent;
+        Dictionary<int, Notice> notices;
+        ILookup<int, string> authorEmails;
+        Dictionary<int, Recipient> subscribers;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            comment = await NoticeFor(db, commentId, ct);
-            if (comment is null || comment.Status is CommentStatus.Spam or CommentStatus.Trash)
-            {
-                return;
-            }
-            authorEmails = kind == Kind.Posted ? await AuthorEmails(db, comment.ArticleId).ToListAsync(ct) : [];
-            parent = comment.Status == CommentStatus.Approved && comment.ParentId is { } parentId ? await Subscriber(db, parentId, ct) : null;
+            var ids = batch.Select(b => b.CommentId).Distinct().ToList();
+            notices = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Status != CommentStatus.Spam && c.Status != CommentStatus.Trash)
+                .Select(c => new Notice(c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.Body, c.Status,
+                    c.ArticleId, c.Article.Headline, c.Article.Slug, c.Article.PublishedAt!.Value))
+                .ToDictionaryAsync(n => n.Id, ct);
+            // Read by the articles' keys: joined into the notices' query, SQLite would join every byline to its author first.
+            var articleIds = batch.Where(b => b.Kind == Kind.Posted && notices.ContainsKey(b.CommentId)).Select(b => notices[b.CommentId].ArticleId).Distinct().ToList();
+            authorEmails = articleIds.Count == 0 ? Array.Empty<string>().ToLookup(_ => 0)
+                : (await db.Bylines.AsNoTracking().Where(b => articleIds.Contains(b.ArticleId) && b.Author.Email != null)
+                    .Select(b => new { b.ArticleId, Email = b.Author.Email! }).ToListAsync(ct)).ToLookup(b => b.ArticleId, b => b.Email);
+            var parentIds = notices.Values.Where(n => n.Status == CommentStatus.Approved && n.ParentId is not null).Select(n => n.ParentId!.Value).Distinct().ToList();
+            // Filtered here: asked for rows by key and status at once, SQLite would walk every approved comment instead.
+            subscribers = parentIds.Count == 0 ? []
+                : (await db.Comments.AsNoTracking().Where(c => parentIds.Contains(c.Id))
+                    .Select(c => new { c.Id, c.NotifyReplies, c.Status, Recipient = new Recipient(c.AuthorName, c.AuthorEmail) }).ToListAsync(ct))
+                    .Where(c => c.NotifyReplies && c.Status == CommentStatus.Approved).ToDictionary(c => c.Id, c => c.Recipient);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+        foreach (var (id, kind) in batch)
+        {
+            if (!notices.TryGetValue(id, out var comment))
+            {
+                continue;
+            }
+            try
+            {
+                var parent = comment.Status == CommentStatus.Approved && comment.ParentId is { } parentId ? subscribers.GetValueOrDefault(parentId) : null;
+                await SendAsync(services, comment, kind, kind == Kind.Posted ? authorEmails[comment.ArticleId] : [], parent, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not send the notifications for comment {CommentId}", id);
+            }
+        }
+    }
+
+    private static async Task SendAsync(IServiceProvider services, Notice comment, Kind kind, IEnumerable<string> authorEmails, Recipient? parent,
+        CancellationToken ct)
+    {
         var site = services.GetRequiredService<SiteOptions>();
         var options = services.GetRequiredService<CommentOptions>();
         var mail = services.GetRequiredService<IMailSender>();

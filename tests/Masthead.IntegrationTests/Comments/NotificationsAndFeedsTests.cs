@@ -50,6 +50,54 @@ public sealed class NotificationsAndFeedsTests(CommentsApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Comments_posted_at_the_same_moment_each_send_their_own_notices()
+    {
+        var author = await app.WithDbAsync(async db =>
+        {
+            var a = new Masthead.Articles.Author { Slug = Newsroom.Unique("writer"), Name = "Tomas Berg", Email = "tomas@masthead.example" };
+            db.Authors.Add(a);
+            await db.SaveChangesAsync();
+            return a;
+        });
+        var article = await _newsroom.PublishAsync(await _newsroom.SectionAsync(), "Ferry fares frozen", authors: [author]);
+        var parent = await _newsroom.CommentAsync(article, "Daily Commuter", "Will the night ferry keep running?");
+        await app.WithDbAsync(db => db.Comments.Where(c => c.Id == parent.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.NotifyReplies, true).SetProperty(c => c.AuthorEmail, "commuter@example.org")));
+        var before = app.Options.Moderation;
+        try
+        {
+            app.Options.Moderation = ModerationPolicy.PublishAtOnce;
+            var readers = Enumerable.Range(0, 6).Select(_ => new Reader(app)).ToList();
+            var posts = new List<(Reader Reader, string Action, Dictionary<string, string> Fields)>();
+            foreach (var (reader, n) in readers.Select((r, n) => (r, n)))
+            {
+                reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{n + 1}");
+                // Half answer the commuter, half write under the story.
+                var page = await reader.OpenAsync(n % 2 == 0 ? $"{article.Path}?replytocom={parent.Id}" : article.Path);
+                var fields = await reader.CommentFieldsAsync(page, CommentsApp.Typed($"Ferry answer number {n}.", author: $"Islander {n}"));
+                posts.Add((reader, page.One("form#commentform")!.GetAttribute("action")!, fields));
+            }
+            app.Clock.Advance(TimeSpan.FromSeconds(20));
+            var answers = await Task.WhenAll(posts.Select(p => p.Reader.PostAsync(p.Action, p.Fields)));
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.SeeOther, a.Status));
+            readers.ForEach(r => r.Dispose());
+        }
+        finally
+        {
+            app.Options.Moderation = before;
+        }
+
+        var mail = (await MailAsync()).Where(m => m.Subject?.Contains("Ferry fares frozen") == true).ToList();
+        var staff = mail.Where(m => m.Subject!.StartsWith("New comment on", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, staff.Count);
+        Assert.All(staff, m => Assert.Equal(["tomas@masthead.example", "desk@masthead.example"], m.To.Mailboxes.Select(a => a.Address)));
+        Assert.Equal(Enumerable.Range(0, 6).Select(n => $"Ferry answer number {n}."),
+            staff.Select(m => System.Text.RegularExpressions.Regex.Match(m.TextBody ?? "", @"Ferry answer number \d\.").Value).Order());
+        var replies = mail.Where(m => m.To.Mailboxes.Any(a => a.Address == "commuter@example.org")).ToList();
+        Assert.Equal(["Islander 0", "Islander 2", "Islander 4"], replies.Select(m => m.Subject![..m.Subject!.IndexOf(" replied", StringComparison.Ordinal)]).Order());
+    }
+
+    [Fact]
     public async Task Replies_notify_commenters_who_asked_and_one_click_unsubscribes_them()
     {
         var article = await _newsroom.PublishAsync(await _newsroom.SectionAsync(), "Library hours extended");
