@@ -28,6 +28,7 @@ public static class DataModule
                 options.AddInterceptors(interceptor);
             }
         });
+        builder.Services.AddHostedService<SqliteStatistics>();
         return builder;
     }
 

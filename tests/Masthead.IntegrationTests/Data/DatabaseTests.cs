@@ -1,4 +1,6 @@
+using Masthead.Comments;
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Masthead.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,5 +32,36 @@ public sealed class DatabaseTests(MastheadApp app) : IClassFixture<MastheadApp>
 
         Assert.Empty(pending);
         Assert.False(modelChanged, "The model has changes without a migration: add one with dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public async Task With_statistics_kept_the_planner_looks_a_commenter_up_by_address_not_by_status()
+    {
+        var article = await new Newsroom(app).PublishAsync(await new Newsroom(app).SectionAsync(), "Council publishes the budget");
+        var plan = await app.WithDbAsync(async db =>
+        {
+            db.Comments.AddRange(Enumerable.Range(0, 400).Select(i => new Comment
+            {
+                ArticleId = article.Id, AuthorName = $"Reader {i}", AuthorEmail = $"reader{i}@example.org", Body = $"Comment {i}",
+                Status = CommentStatus.Approved, CreatedAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+            await SqliteStatistics.RefreshAsync(db, CancellationToken.None);
+            // The question every post asks under the "hold first comments" policy (CommentPoster.ApprovedBefore).
+            await db.Database.OpenConnectionAsync();
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + db.Comments.Where(c => c.AuthorEmail == "new@example.org" && c.Status == CommentStatus.Approved).Select(c => c.Id).ToQueryString()
+                .Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)).Aggregate((a, b) => a + "\n" + b);
+            command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@email", "new@example.org"));
+            var rows = new List<string>();
+            using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(3));
+            }
+            return string.Join("; ", rows);
+        });
+
+        Assert.Contains("IX_Comments_AuthorEmail", plan);
     }
 }
