@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+
+namespace Masthead.Shared;
+
+/// <summary>
+/// Caps glibc's malloc arenas at two. By default glibc gives each thread that allocates its own arena, up to eight per
+/// core, and keeps their free pages: SQLite's connections and the thread pool left about 40 MB resident that way on a
+/// busy site. Two arenas on this workload cost no measurable speed. Same effect as MALLOC_ARENA_MAX=2; arenas made
+/// before Main stay. On other C libraries (musl) or systems it does nothing.
+/// </summary>
+public static partial class MallocArenas
+{
+    private const int ArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
+
+    public static void Limit()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null)
+        {
+            return;
+        }
+        try
+        {
+            MallOpt(ArenaMax, 2);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Not glibc: nothing to cap.
+        }
+    }
+
+    [DllImport("libc.so.6", EntryPoint = "mallopt")]
+    private static extern int MallOpt(int parameter, int value);
+}
