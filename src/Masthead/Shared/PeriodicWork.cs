@@ -1,8 +1,8 @@
 namespace Masthead.Shared;
 
 /// <summary>
-/// Background work done in rounds: one round at start-up, then one every <see cref="IntervalSeconds"/>, each in a
-/// fresh service scope. A failed round is logged and the next one comes on time; an interval of 0 turns it off.
+/// Background work done in rounds: one round at start-up (after <see cref="FirstRoundDelay"/>), then one every
+/// <see cref="IntervalSeconds"/>, each in a fresh service scope. A failed round is logged and the next one comes on time; an interval of 0 turns it off.
 /// </summary>
 public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
 {
@@ -12,6 +12,9 @@ public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeProvider tim
 
     protected abstract int IntervalSeconds { get; }
 
+    /// <summary>How long the first round waits after start-up: work that can wait leaves the first requests the CPU.</summary>
+    protected virtual TimeSpan FirstRoundDelay => TimeSpan.Zero;
+
     /// <summary>What one round does, with the services of its own scope.</summary>
     protected abstract Task RunRoundAsync(IServiceProvider services, CancellationToken ct);
 
@@ -20,6 +23,10 @@ public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeProvider tim
         if (IntervalSeconds == 0)
         {
             return;
+        }
+        if (FirstRoundDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(FirstRoundDelay, Time, stoppingToken);
         }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(IntervalSeconds), Time);
         do
