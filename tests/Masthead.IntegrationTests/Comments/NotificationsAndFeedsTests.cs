@@ -28,16 +28,19 @@ public sealed class NotificationsAndFeedsTests(CommentsApp app) : IClassFixture<
             : [];
     }
 
+    /// <summary>A byline with an email address, which hears of every new comment on the writer's stories.</summary>
+    private Task<Masthead.Articles.Author> WriterAsync(string name, string email) => app.WithDbAsync(async db =>
+    {
+        var author = new Masthead.Articles.Author { Slug = Newsroom.Unique("writer"), Name = name, Email = email };
+        db.Authors.Add(author);
+        await db.SaveChangesAsync();
+        return author;
+    });
+
     [Fact]
     public async Task A_new_comment_notifies_the_articles_authors_and_the_moderators_through_the_outbox()
     {
-        var author = await app.WithDbAsync(async db =>
-        {
-            var a = new Masthead.Articles.Author { Slug = Newsroom.Unique("writer"), Name = "Nadia Rahman", Email = "nadia@masthead.example" };
-            db.Authors.Add(a);
-            await db.SaveChangesAsync();
-            return a;
-        });
+        var author = await WriterAsync("Nadia Rahman", "nadia@masthead.example");
         var article = await _newsroom.PublishAsync(await _newsroom.SectionAsync(), "Tram line approved", authors: [author]);
         using var reader = new Reader(app);
 
@@ -52,13 +55,7 @@ public sealed class NotificationsAndFeedsTests(CommentsApp app) : IClassFixture<
     [Fact]
     public async Task Comments_posted_at_the_same_moment_each_send_their_own_notices()
     {
-        var author = await app.WithDbAsync(async db =>
-        {
-            var a = new Masthead.Articles.Author { Slug = Newsroom.Unique("writer"), Name = "Tomas Berg", Email = "tomas@masthead.example" };
-            db.Authors.Add(a);
-            await db.SaveChangesAsync();
-            return a;
-        });
+        var author = await WriterAsync("Tomas Berg", "tomas@masthead.example");
         var article = await _newsroom.PublishAsync(await _newsroom.SectionAsync(), "Ferry fares frozen", authors: [author]);
         var parent = await _newsroom.CommentAsync(article, "Daily Commuter", "Will the night ferry keep running?");
         await app.WithDbAsync(db => db.Comments.Where(c => c.Id == parent.Id)
