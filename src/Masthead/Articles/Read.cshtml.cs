@@ -399,7 +399,9 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
         var root = known ?? await ShownComment(db, articleId, commentId, commentId, ct);
         for (var hops = 0; root?.ParentId is { } parentId && hops < 100; hops++)
         {
-            if (await ShownComment(db, articleId, parentId, commentId, ct) is not { } up || up.CreatedAt > root.CreatedAt)
+            // A parent shown after its reply (same time, later key: imported threads) does not hold it (see CommentThread.Build).
+            if (await ShownComment(db, articleId, parentId, commentId, ct) is not { } up
+                || up.CreatedAt > root.CreatedAt || (up.CreatedAt == root.CreatedAt && up.Id > root.Id))
             {
                 break;
             }

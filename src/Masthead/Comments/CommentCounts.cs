@@ -19,8 +19,8 @@ public static class CommentCounts
             && (c.Parent.CreatedAt < c.CreatedAt || (c.Parent.CreatedAt == c.CreatedAt && c.Parent.Id < c.Id))));
 
     /// <summary>
-    /// Adds comments just stored for one article to its figures, in the transaction that stored them. New comments are
-    /// the article's latest, so they move no other comment: only whether each of them starts a thread counts, as
+    /// Adds comments just stored for one article to its figures, in the transaction that stored them. A new comment
+    /// has no replies yet, so it moves no other comment: only whether each of them starts a thread counts, as
     /// <see cref="StartsThread"/> decides from its parent (read by key: SQLite, asked for the new rows by key and
     /// status in one statement, walked every approved comment instead).
     /// </summary>

@@ -44,7 +44,7 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // When a story breaks, comments arrive faster than one read each could follow: the notices queued meanwhile are
-        // read together, in two statements.
+        // read together, in three statements at most (the comments, their stories' bylines, the parents answered).
         var batch = new List<(int CommentId, Kind Kind)>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
@@ -60,11 +60,33 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Could not send the notifications for comments {CommentIds}", string.Join(", ", batch.Select(b => b.CommentId)));
+                logger.LogError(e, "Could not read the notices for comments {CommentIds}; trying them one by one", string.Join(", ", batch.Select(b => b.CommentId)));
+                await NotifyEachAsync(batch, stoppingToken);
             }
             finally
             {
                 Interlocked.Add(ref _pending, -batch.Count);
+            }
+        }
+    }
+
+    /// <summary>After a group failed: one notice's trouble (a busy database a moment ago) must not cost the others theirs.</summary>
+    private async Task NotifyEachAsync(IReadOnlyList<(int CommentId, Kind Kind)> batch, CancellationToken ct)
+    {
+        if (batch.Count == 1)
+        {
+            return;
+        }
+        foreach (var notice in batch)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await NotifyAsync(scope.ServiceProvider, [notice], ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not send the notifications for comment {CommentId}", notice.CommentId);
             }
         }
     }
@@ -81,7 +103,9 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
         try
         {
             var ids = batch.Select(b => b.CommentId).Distinct().ToList();
-            notices = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Status != CommentStatus.Spam && c.Status != CommentStatus.Trash)
+            // A story taken back to draft has no address to link to: its comments' notices are dropped.
+            notices = await db.Comments.AsNoTracking()
+                .Where(c => ids.Contains(c.Id) && c.Status != CommentStatus.Spam && c.Status != CommentStatus.Trash && c.Article.PublishedAt != null)
                 .Select(c => new Notice(c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.Body, c.Status,
                     c.ArticleId, c.Article.Headline, c.Article.Slug, c.Article.PublishedAt!.Value))
                 .ToDictionaryAsync(n => n.Id, ct);

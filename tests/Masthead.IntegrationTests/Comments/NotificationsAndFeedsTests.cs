@@ -92,6 +92,11 @@ public sealed class NotificationsAndFeedsTests(CommentsApp app) : IClassFixture<
             staff.Select(m => System.Text.RegularExpressions.Regex.Match(m.TextBody ?? "", @"Ferry answer number \d\.").Value).Order());
         var replies = mail.Where(m => m.To.Mailboxes.Any(a => a.Address == "commuter@example.org")).ToList();
         Assert.Equal(["Islander 0", "Islander 2", "Islander 4"], replies.Select(m => m.Subject![..m.Subject!.IndexOf(" replied", StringComparison.Ordinal)]).Order());
+        // Stored together, the three replies joined the commuter's thread and the three others started their own.
+        var figures = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).Select(a => new { a.CommentCount, a.CommentThreadCount }).SingleAsync());
+        Assert.Equal(7, figures.CommentCount);
+        Assert.Equal(4, figures.CommentThreadCount);
+        Assert.Equal(4, (await app.GetPageAsync(article.Path)).All(".comment-list > .comment").Count);
     }
 
     [Fact]
