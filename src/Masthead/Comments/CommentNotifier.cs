@@ -110,10 +110,11 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
                     c.ArticleId, c.Article.Headline, c.Article.Slug, c.Article.PublishedAt!.Value))
                 .ToDictionaryAsync(n => n.Id, ct);
             // Read by the articles' keys: joined into the notices' query, SQLite would join every byline to its author first.
-            var articleIds = batch.Where(b => b.Kind == Kind.Posted && notices.ContainsKey(b.CommentId)).Select(b => notices[b.CommentId].ArticleId).Distinct().ToList();
-            authorEmails = articleIds.Count == 0 ? Array.Empty<string>().ToLookup(_ => 0)
-                : (await db.Bylines.AsNoTracking().Where(b => articleIds.Contains(b.ArticleId) && b.Author.Email != null)
-                    .Select(b => new { b.ArticleId, Email = b.Author.Email! }).ToListAsync(ct)).ToLookup(b => b.ArticleId, b => b.Email);
+            var articleIds = batch.Where(b => b.Kind == Kind.Posted).Select(b => notices.GetValueOrDefault(b.CommentId)?.ArticleId).OfType<int>().Distinct().ToList();
+            var bylines = articleIds.Count == 0 ? []
+                : await db.Bylines.AsNoTracking().Where(b => articleIds.Contains(b.ArticleId) && b.Author.Email != null)
+                    .Select(b => new { b.ArticleId, Email = b.Author.Email! }).ToListAsync(ct);
+            authorEmails = bylines.ToLookup(b => b.ArticleId, b => b.Email);
             var parentIds = notices.Values.Where(n => n.Status == CommentStatus.Approved && n.ParentId is not null).Select(n => n.ParentId!.Value).Distinct().ToList();
             // Filtered here: asked for rows by key and status at once, SQLite would walk every approved comment instead.
             subscribers = parentIds.Count == 0 ? []

@@ -129,7 +129,7 @@ public sealed class CommentWriter : IAsyncDisposable
         db.Comments.AddRange(batch.Select(p => p.Comment));
         await db.SaveChangesAsync(ct);
         var now = _clock.UtcNow;
-        foreach (var article in batch.Where(p => p.Comment.Status == CommentStatus.Approved).GroupBy(p => p.Comment.ArticleId))
+        foreach (var article in batch.GroupBy(p => p.Comment.ArticleId))
         {
             await CommentCounts.AddAsync(db, article.Key, [.. article.Select(p => p.Comment)], now, ct);
         }

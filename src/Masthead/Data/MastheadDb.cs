@@ -191,7 +191,8 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(c => c.FilterReason).HasMaxLength(200);
             e.Property(c => c.ImportKey).HasMaxLength(400);
             e.HasIndex(c => c.ImportKey).IsUnique();
-            // The thread list in display order; with ParentId, the threads after a comment are counted from the index and each one's parent.
+            // The thread list in display order; with ParentId, the threads after a comment are counted from the index
+            // and each one's parent.
             e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt, c.ParentId });
             // "Already said that": one reader's comments on one story.
             e.HasIndex(c => new { c.ArticleId, c.AuthorEmail });

@@ -1140,7 +1140,6 @@ public static partial class DemoContent
 
                 story.Comments.Sort((a, b) => a.Comment.CreatedAt.CompareTo(b.Comment.CreatedAt));
                 var approved = story.Comments.Where(c => c.Comment.Status == CommentStatus.Approved).ToList();
-                article.CommentCount = approved.Count;
                 if (approved.Count > 0 && article.Status == ArticleStatus.Published)
                 {
                     var last = approved[^1].Comment.CreatedAt;
