@@ -191,9 +191,11 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.Property(c => c.FilterReason).HasMaxLength(200);
             e.Property(c => c.ImportKey).HasMaxLength(400);
             e.HasIndex(c => c.ImportKey).IsUnique();
-            // The thread list in display order; with ParentId, the threads after a comment are counted from the index
-            // and each one's parent.
-            e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt, c.ParentId });
+            // The thread list in display order, the key breaking ties as the page does: a story's comments are read
+            // from it without a sort, so SQLite takes it even before it has statistics (without the key, it walked
+            // every approved comment of the site in time order instead). With ParentId, the threads after a comment
+            // are counted from the index and each one's parent.
+            e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt, c.Id, c.ParentId });
             // "Already said that": one reader's comments on one story.
             e.HasIndex(c => new { c.ArticleId, c.AuthorEmail });
             e.HasIndex(c => new { c.Status, c.CreatedAt });

@@ -190,7 +190,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 new[] { status, createdAt });
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { articleId, status, createdAt, parentId });
+                new[] { articleId, status, createdAt, id, parentId });
 
             return runtimeEntityType;
         }

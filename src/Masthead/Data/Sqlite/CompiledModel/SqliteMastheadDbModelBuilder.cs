@@ -11,7 +11,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
     public partial class SqliteMastheadDbModel
     {
         private SqliteMastheadDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("44ba8222-05e3-4e50-a85e-91624d55966d"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("347db0c5-d2bb-4d5f-80b7-7ec84b450567"), entityTypeCount: 30)
         {
         }
 

@@ -672,7 +672,7 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("ArticleId", "Status", "CreatedAt", "ParentId");
+                    b.HasIndex("ArticleId", "Status", "CreatedAt", "Id", "ParentId");
 
                     b.ToTable("Comments");
                 });
