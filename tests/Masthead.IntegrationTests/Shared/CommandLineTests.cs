@@ -174,6 +174,8 @@ public sealed class CommandLineTests
             using var import = new RunningSite("import", "wxr", file, "--data", data);
             Assert.Equal(0, await import.WaitForExitAsync());
             Assert.Contains("6 articles imported, 0 updated, 15 comments", import.Output);
+            // The site started on the imported data has SQLite's statistics from its first request.
+            Assert.Contains("Comments", await AnalyzedTablesAsync(data));
 
             using var missing = new RunningSite("import", "wxr", Path.Combine(data, "nope.xml"), "--data", data);
             Assert.NotEqual(0, await missing.WaitForExitAsync());
@@ -182,6 +184,21 @@ public sealed class CommandLineTests
         {
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static async Task<List<string>> AnalyzedTablesAsync(string data)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "masthead.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT tbl FROM sqlite_stat1";
+        var tables = new List<string>();
+        using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+        return tables;
     }
 
     [Fact]

@@ -26,4 +26,14 @@ public sealed class SqliteStatistics(IServiceScopeFactory scopes, TimeProvider t
     /// ANALYZE where it helps; 0x10 limits how much of each index it reads (the write lock is held meanwhile).
     /// </summary>
     public static Task RefreshAsync(MastheadDb db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10012;", ct);
+
+    /// <summary>
+    /// For a one-off command that has just filled the database (an import, a restore, load-test data): the site that
+    /// starts on it then plans its first queries with statistics, instead of waiting for the first round.
+    /// </summary>
+    public static async Task RefreshAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        await RefreshAsync(scope.ServiceProvider.GetRequiredService<MastheadDb>(), ct);
+    }
 }
