@@ -1,5 +1,6 @@
 using Masthead.Comments;
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Masthead.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -153,11 +154,11 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, [FromForm] CommentFormInput input,
-        [FromServices] CommentPoster poster, [FromServices] IAntiforgery antiforgery, CancellationToken ct)
+        [FromServices] CommentPoster poster, [FromServices] IAntiforgery antiforgery, [FromServices] PreparedReads reads, CancellationToken ct)
     {
         // A post needs the story's key, address and state, not the page around it: that is read only when the form
         // has to be shown again with its messages.
-        var target = await CommentStory.BySlug(db, slug, ct);
+        var target = await CommentStory.BySlugAsync(reads, slug, ct);
         if (target is null)
         {
             return await RedirectFromOldPathAsync(ct);

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Net.Mail;
 using Masthead.Articles;
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,8 +20,13 @@ public sealed record CommentStory(int Id, ArticleStatus Status, DateTime Publish
 
     private static readonly Expression<Func<Article, CommentStory>> Read = a => new CommentStory(a.Id, a.Status, a.PublishedAt!.Value, a.CommentsOpen);
 
-    public static readonly Func<MastheadDb, string, CancellationToken, Task<CommentStory?>> BySlug = EF.CompileAsyncQuery(
-        (MastheadDb db, string slug, CancellationToken ct) => db.Articles.AsNoTracking().Where(a => a.Slug == slug).Where(Public).Select(Read).FirstOrDefault());
+    private static readonly string BySlugSql = "SELECT Id, Status, PublishedAt, CommentsOpen FROM Articles WHERE Slug = $slug AND PublishedAt IS NOT NULL " +
+        $"AND Status IN ({(int)ArticleStatus.Published}, {(int)ArticleStatus.Withdrawn}) LIMIT 1";
+
+    /// <summary>The story a reader posts to, by its address (a statement prepared once: see <see cref="PreparedReads"/>).</summary>
+    public static Task<CommentStory?> BySlugAsync(PreparedReads reads, string slug, CancellationToken ct) => reads.ReadAsync(BySlugSql, r => r.Read()
+        ? new CommentStory(r.GetInt32(0), (ArticleStatus)r.GetInt32(1), DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc), r.GetBoolean(3))
+        : null, ct, ("$slug", slug));
 
     public static readonly Func<MastheadDb, int, CancellationToken, Task<CommentStory?>> ById = EF.CompileAsyncQuery(
         (MastheadDb db, int id, CancellationToken ct) => db.Articles.AsNoTracking().Where(a => a.Id == id).Where(Public).Select(Read).FirstOrDefault());
@@ -99,7 +105,6 @@ public static class CommentMessages
 /// its cached page in the same step, so the next reader sees them.
 /// </summary>
 public sealed class CommentPoster(
-    MastheadDb db,
     SpamFilter spamFilter,
     CommentText text,
     CommentFormToken formToken,
@@ -107,26 +112,35 @@ public sealed class CommentPoster(
     SiteClock clock,
     SiteCache cache,
     CommentWriter writer,
-    CommentNotifier notifier)
+    CommentNotifier notifier,
+    PreparedReads reads)
 {
-    // Every post runs these reads. Compiled once, they skip the expression-tree work EF otherwise repeats on each
-    // call, which cost more than the statements themselves when many readers post at once.
-    private static readonly Func<MastheadDb, int, int, CancellationToken, Task<bool>> ParentShown = EF.CompileAsyncQuery(
-        (MastheadDb db, int parentId, int articleId, CancellationToken ct) =>
-            db.Comments.Any(c => c.Id == parentId && c.ArticleId == articleId && c.Status == CommentStatus.Approved));
+    // Every post runs these reads: statements prepared once (see PreparedReads). Compiling them again for each post
+    // cost more than running them when many readers post at once.
+    private static readonly string ParentShownSql =
+        $"SELECT EXISTS (SELECT 1 FROM Comments WHERE Id = $parentId AND ArticleId = $articleId AND Status = {(int)CommentStatus.Approved})";
 
-    private static readonly Func<MastheadDb, string, string?, DateTime, CancellationToken, Task<int>> PostedSince = EF.CompileAsyncQuery(
-        (MastheadDb db, string email, string? ip, DateTime since, CancellationToken ct) =>
-            db.Comments.Count(c => (c.AuthorEmail == email || (ip != null && c.IpAddress == ip)) && c.CreatedAt > since));
+    /// <summary>Comments by this address or from this IP address (none when unknown) since the given time.</summary>
+    private const string PostedSinceSql = "SELECT COUNT(*) FROM Comments WHERE (AuthorEmail = $email OR IpAddress = $ip) AND CreatedAt > $since";
 
-    private static readonly Func<MastheadDb, int, string, string, CancellationToken, Task<bool>> SaidBefore = EF.CompileAsyncQuery(
-        (MastheadDb db, int articleId, string email, string body, CancellationToken ct) =>
-            db.Comments.Any(c => c.ArticleId == articleId && c.AuthorEmail == email && c.Body == body && c.Status != CommentStatus.Trash));
+    private static readonly string SaidBeforeSql = "SELECT EXISTS (SELECT 1 FROM Comments WHERE ArticleId = $articleId AND AuthorEmail = $email " +
+        $"AND Body = $body AND Status <> {(int)CommentStatus.Trash})";
 
-    private static readonly Func<MastheadDb, string, CancellationToken, Task<bool>> ApprovedBefore = EF.CompileAsyncQuery(
-        (MastheadDb db, string email, CancellationToken ct) => db.Comments.Any(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved));
+    private static readonly string ApprovedBeforeSql =
+        $"SELECT EXISTS (SELECT 1 FROM Comments WHERE AuthorEmail = $email AND Status = {(int)CommentStatus.Approved})";
 
-    /// <summary>Posts to <paramref name="article"/>, as read by <see cref="CommentStory.BySlug"/> or <see cref="CommentStory.ById"/>.</summary>
+    private Task<bool> ParentShown(int parentId, int articleId, CancellationToken ct) =>
+        reads.ScalarAsync(ParentShownSql, false, ct, ("$parentId", parentId), ("$articleId", articleId));
+
+    private Task<long> PostedSince(string email, string? ip, DateTime since, CancellationToken ct) =>
+        reads.ScalarAsync(PostedSinceSql, 0L, ct, ("$email", email), ("$ip", ip), ("$since", since));
+
+    private Task<bool> SaidBefore(int articleId, string email, string body, CancellationToken ct) =>
+        reads.ScalarAsync(SaidBeforeSql, false, ct, ("$articleId", articleId), ("$email", email), ("$body", body));
+
+    private Task<bool> ApprovedBefore(string email, CancellationToken ct) => reads.ScalarAsync(ApprovedBeforeSql, false, ct, ("$email", email));
+
+    /// <summary>Posts to <paramref name="article"/>, as read by <see cref="CommentStory.BySlugAsync"/> or <see cref="CommentStory.ById"/>.</summary>
     public async Task<CommentResult> PostAsync(CommentStory article, CommentSubmission form, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
@@ -141,7 +155,7 @@ public sealed class CommentPoster(
 
         var (body, name, email, url) = (Clean(form.Body), Clean(form.Name), Clean(form.Email).ToLowerInvariant(), Clean(form.Url));
         var errors = Validate(body, name, email, url);
-        if (form.ParentId is { } parentId && !await ParentShown(db, parentId, article.Id, ct))
+        if (form.ParentId is { } parentId && !await ParentShown(parentId, article.Id, ct))
         {
             errors["parent"] = CommentMessages.ParentGone;
         }
@@ -162,7 +176,7 @@ public sealed class CommentPoster(
         {
             return CommentResult.Fail(CommentOutcome.RateLimited, flood);
         }
-        if (await SaidBefore(db, article.Id, email, body, ct))
+        if (await SaidBefore(article.Id, email, body, ct))
         {
             return CommentResult.Fail(CommentOutcome.Duplicate, CommentMessages.Duplicate);
         }
@@ -218,7 +232,7 @@ public sealed class CommentPoster(
         return options.Moderation switch
         {
             ModerationPolicy.HoldAll => (CommentStatus.Pending, "every comment is moderated"),
-            ModerationPolicy.HoldFirst when !await ApprovedBefore(db, email, ct)
+            ModerationPolicy.HoldFirst when !await ApprovedBefore(email, ct)
                 => (CommentStatus.Pending, "first comment"),
             _ => (CommentStatus.Approved, null),
         };
@@ -226,11 +240,11 @@ public sealed class CommentPoster(
 
     private async Task<string?> FloodMessageAsync(string email, string? ip, DateTime now, CancellationToken ct)
     {
-        if (options.FloodSeconds > 0 && await PostedSince(db, email, ip, now.AddSeconds(-options.FloodSeconds), ct) > 0)
+        if (options.FloodSeconds > 0 && await PostedSince(email, ip, now.AddSeconds(-options.FloodSeconds), ct) > 0)
         {
             return CommentMessages.Flood;
         }
-        return await PostedSince(db, email, ip, now.AddHours(-1), ct) >= options.HourlyLimit
+        return await PostedSince(email, ip, now.AddHours(-1), ct) >= options.HourlyLimit
             ? CommentMessages.HourlyLimit(options.HourlyLimit)
             : null;
     }

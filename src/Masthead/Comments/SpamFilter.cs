@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Comments;
@@ -23,19 +24,29 @@ public enum SpamVerdictKind
 /// Local spam filtering, no third-party service: the blocklist, and a naive Bayes classifier that learns from the
 /// moderators' own decisions. Until it has learnt from enough comments of both kinds it only ever holds.
 /// </summary>
-public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
+public sealed partial class SpamFilter(MastheadDb db, PreparedReads reads, CommentOptions options)
 {
     private const double SpamThreshold = 0.95;
     private const double HoldThreshold = 0.6;
 
     private sealed record Term(BlockKind Kind, string Value);
 
-    // Read for every comment posted: compiled once (see CommentPoster).
-    private static readonly Func<MastheadDb, IAsyncEnumerable<Term>> BlockedTerms = EF.CompileAsyncQuery(
-        (MastheadDb db) => db.BlockedTerms.AsNoTracking().Select(t => new Term(t.Kind, t.Value)));
+    // Read for every comment posted, as statements prepared once (see PreparedReads).
+    private const string BlockedTermsSql = "SELECT Kind, Value FROM BlockedTerms";
+    private const string TrainingSql = "SELECT SpamComments, HamComments FROM SpamTraining WHERE Id = 1";
 
-    private static readonly Func<MastheadDb, CancellationToken, Task<SpamTraining?>> Training = EF.CompileAsyncQuery(
-        (MastheadDb db, CancellationToken ct) => db.SpamTraining.AsNoTracking().FirstOrDefault(t => t.Id == 1));
+    private Task<List<Term>> BlockedTermsAsync(CancellationToken ct) => reads.ReadAsync(BlockedTermsSql, r =>
+    {
+        var terms = new List<Term>();
+        while (r.Read())
+        {
+            terms.Add(new Term((BlockKind)r.GetInt32(0), r.GetString(1)));
+        }
+        return terms;
+    }, ct);
+
+    private Task<SpamTraining> TrainingAsync(CancellationToken ct) => reads.ReadAsync(TrainingSql,
+        r => r.Read() ? new SpamTraining { Id = 1, SpamComments = r.GetInt32(0), HamComments = r.GetInt32(1) } : new SpamTraining(), ct);
 
     public async Task<SpamVerdict> JudgeAsync(string name, string email, string? url, string body, string? ip, CancellationToken ct)
     {
@@ -44,7 +55,7 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
             return new SpamVerdict(SpamVerdictKind.Spam, blocked, 1);
         }
 
-        var training = await Training(db, ct) ?? new SpamTraining();
+        var training = await TrainingAsync(ct);
         if (training.SpamComments == 0 || training.HamComments == 0)
         {
             return SpamVerdict.Clean;
@@ -135,7 +146,7 @@ public sealed partial class SpamFilter(MastheadDb db, CommentOptions options)
 
     private async Task<string?> BlocklistReasonAsync(string name, string email, string? url, string body, string? ip, CancellationToken ct)
     {
-        var terms = await BlockedTerms(db).ToListAsync(ct);
+        var terms = await BlockedTermsAsync(ct);
         if (terms.Count == 0)
         {
             return null;

@@ -29,6 +29,8 @@ public static class DataModule
             }
         });
         builder.Services.AddHostedService<SqliteStatistics>();
+        // Two connections a core: the reads are short, and a post waiting for one costs no CPU.
+        builder.Services.AddSingleton(sp => new PreparedReads(SqliteConnectionString(sp.GetRequiredService<SiteOptions>().DataPath), 2 * Environment.ProcessorCount));
         return builder;
     }
 
