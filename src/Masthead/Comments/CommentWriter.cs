@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Masthead.Shared;
 
 namespace Masthead.Comments;
@@ -126,8 +127,14 @@ public sealed class CommentWriter : IAsyncDisposable
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MastheadDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Comments.AddRange(batch.Select(p => p.Comment));
-        await db.SaveChangesAsync(ct);
+        // One INSERT compiled for the group (through EF's SaveChanges, each comment's was compiled anew).
+        await using (var insert = await SqliteRowInserter.OpenAsync<Comment>(db, ct))
+        {
+            foreach (var pending in batch)
+            {
+                insert.Insert(pending.Comment);
+            }
+        }
         var now = _clock.UtcNow;
         foreach (var article in batch.GroupBy(p => p.Comment.ArticleId))
         {
