@@ -84,7 +84,8 @@ public sealed class CommentFormInput
 [RequestSizeLimit(CommentOptions.MaxRequestBytes)] // a comment is at most 5,000 characters; nothing bigger is read
 [RequestFormLimits(ValueLengthLimit = CommentOptions.MaxRequestBytes, KeyLengthLimit = 100, ValueCountLimit = 20)]
 [IgnoreAntiforgeryToken] // checked by hand in OnPostAsync, so that a stale form gets a message instead of a bare 400
-public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, SiteClock clock, CommenterCookies cookies, SiteOptions site) : PageModel, IHasPageHead
+public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions commentOptions, SiteClock clock, CommenterCookies cookies, SiteOptions site)
+    : PageModel, IHasPageHead
 {
     private const int RelatedCount = 4;
 
@@ -154,7 +155,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, [FromForm] CommentFormInput input,
-        [FromServices] CommentPoster poster, [FromServices] IAntiforgery antiforgery, [FromServices] PreparedReads reads, CancellationToken ct)
+        [FromServices] CommentPoster poster, [FromServices] IAntiforgery antiforgery, CancellationToken ct)
     {
         // A post needs the story's key, address and state, not the page around it: that is read only when the form
         // has to be shown again with its messages.
@@ -392,7 +393,7 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
     /// The page of the thread holding <paramref name="commentId"/> (shown even when held, for its author), found as
     /// <see cref="CommentThread.Build"/> lays threads out: a comment whose parent is not shown starts a thread of its
     /// own. A breaking story collects thousands of comments; none is read into memory here, and only the threads
-    /// after this one are counted (see <see cref="CommentCounts.ThreadsBefore"/>).
+    /// after this one are counted (see <see cref="CommentCounts.ThreadsBeforeAsync"/>).
     /// </summary>
     /// <param name="known">The comment itself when the caller has it (just posted): one read fewer.</param>
     private async Task<int> RootPageAsync(int articleId, int commentId, CancellationToken ct, ThreadLink? known = null)
@@ -413,7 +414,8 @@ public sealed class ReadModel(MastheadDb db, CommentOptions commentOptions, Site
             return 1;
         }
         // Only approved comments can come before the thread's first comment (a held one is shown after its parent).
-        return Math.Max(0, await CommentCounts.ThreadsBefore(db, articleId, root.CreatedAt, root.Id, ct)) / commentOptions.ThreadsPerPage + 1;
+        var before = await CommentCounts.ThreadsBeforeAsync(reads, articleId, root.CreatedAt, root.Id, ct);
+        return (int)Math.Max(0, before) / commentOptions.ThreadsPerPage + 1;
     }
 
     private static CommentView? FindComment(IEnumerable<CommentThread> threads, int id)

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Masthead.Articles;
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Comments;
@@ -60,13 +61,19 @@ public static class CommentCounts
     /// <summary>
     /// How many threads come before the one starting with the given comment: the article's count less the threads
     /// from that one on. A comment just posted, or a reply in a live conversation, sits near the end, so only the few
-    /// threads after it are read.
+    /// threads after it are read. Asked after every post, so a statement prepared once (see <see cref="PreparedReads"/>):
+    /// its condition is <see cref="StartsThread"/> in SQL, which CommentCountsTests holds to the expression.
     /// </summary>
-    public static readonly Func<MastheadDb, int, DateTime, int, CancellationToken, Task<int>> ThreadsBefore = EF.CompileAsyncQuery(
-        (MastheadDb db, int articleId, DateTime at, int id, CancellationToken ct) => db.Articles.AsNoTracking()
-            .Where(a => a.Id == articleId)
-            .Select(a => a.CommentThreadCount - db.Comments
-                .Where(c => c.ArticleId == articleId && (c.CreatedAt > at || (c.CreatedAt == at && c.Id >= id)))
-                .Count(StartsThread))
-            .FirstOrDefault());
+    public static Task<long> ThreadsBeforeAsync(PreparedReads reads, int articleId, DateTime at, int id, CancellationToken ct) =>
+        reads.ScalarAsync(ThreadsBeforeSql, 0L, ct, ("$articleId", articleId), ("$at", at), ("$id", id));
+
+    private static readonly string ThreadsBeforeSql = $"""
+        SELECT a.CommentThreadCount - (
+            SELECT COUNT(*) FROM Comments AS c LEFT JOIN Comments AS p ON p.Id = c.ParentId
+            WHERE c.ArticleId = $articleId AND (c.CreatedAt > $at OR (c.CreatedAt = $at AND c.Id >= $id)) AND c.Status = {Approved}
+                AND NOT (p.Status IS NOT NULL AND p.Status = {Approved} AND (p.CreatedAt < c.CreatedAt OR (p.CreatedAt = c.CreatedAt AND p.Id < c.Id))))
+        FROM Articles AS a WHERE a.Id = $articleId
+        """;
+
+    private const int Approved = (int)CommentStatus.Approved;
 }
