@@ -8,7 +8,8 @@ namespace Masthead.Data.Sqlite;
 /// for each query and Microsoft.Data.Sqlite compiles its SQL again each time, finalizing it when the pooled
 /// connection closes: parsing and planning those statements was about a fifth of the CPU a post cost. Here each
 /// statement is prepared once on one of a few connections kept open for the purpose and then only bound and stepped.
-/// Plain parameterised SQL over the tables EF maps; the comment tests run every rule through it.
+/// Plain parameterised SQL over the tables EF maps; the comment tests run every rule through it. A statement's
+/// parameters are bound by position: each call site passes the same names in the order of its first call.
 /// </summary>
 public sealed class PreparedReads : IDisposable
 {
