@@ -108,6 +108,8 @@ echo "  done in ${GEN_SECONDS}s (rows $(value rows_seconds)s, search index $(val
 # and this measures how fast the site takes comments, not how it turns away floods.
 export Comments__Moderation=PublishAtOnce Comments__FloodSeconds=0 Comments__HourlyLimit=10000 Comments__PostsPerMinutePerAddress=100000
 BASE="http://127.0.0.1:$PORT"
+# Another server left on the port would answer in the site's place (and the site could not start).
+if curl -s -o /dev/null --max-time 2 "$BASE/"; then echo "Something already answers on $BASE: stop it, or set PORT=..." >&2; exit 1; fi
 # Cold start: process launch to the first 200 of the article page, three starts (the first on the new data folder,
 # which makes its keys), the median reported; the third process is the one measured below.
 COLD_RUNS=""
