@@ -48,6 +48,12 @@ median() { python3 -c "import statistics; print(statistics.median([$1]))"; }
 
 PORT=${PORT:-5180}
 NGINX_PORT=${NGINX_PORT:-5181}
+# Another server left on either port would answer in place of the one measured (which then could not start).
+for port in "$PORT" "$NGINX_PORT"; do
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+    echo "Something already answers on 127.0.0.1:$port: stop it, or set PORT=/NGINX_PORT=" >&2; exit 1
+  fi
+done
 WORK=$(mktemp -d /tmp/masthead-bench.XXXXXX)
 DATA=$WORK/data; OUT=$WORK/build; STATIC=$WORK/static
 mkdir -p "$DATA" "$OUT" "$STATIC" "$ROOT/bench/results"
@@ -108,8 +114,6 @@ echo "  done in ${GEN_SECONDS}s (rows $(value rows_seconds)s, search index $(val
 # and this measures how fast the site takes comments, not how it turns away floods.
 export Comments__Moderation=PublishAtOnce Comments__FloodSeconds=0 Comments__HourlyLimit=10000 Comments__PostsPerMinutePerAddress=100000
 BASE="http://127.0.0.1:$PORT"
-# Another server left on the port would answer in the site's place (and the site could not start).
-if curl -s -o /dev/null --max-time 2 "$BASE/"; then echo "Something already answers on $BASE: stop it, or set PORT=..." >&2; exit 1; fi
 # Cold start: process launch to the first 200 of the article page, three starts (the first on the new data folder,
 # which makes its keys), the median reported; the third process is the one measured below.
 COLD_RUNS=""
