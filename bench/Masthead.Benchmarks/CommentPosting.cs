@@ -52,7 +52,7 @@ public class CommentPosting
         var n = Interlocked.Increment(ref _posted);
         await using var scope = _scopes.CreateAsyncScope();
         // The story is read for every post, as the page's post handler reads it (there by its address).
-        var story = await CommentStory.ById(scope.ServiceProvider.GetRequiredService<Masthead.Data.MastheadDb>(), _articleId, CancellationToken.None)
+        var story = await CommentStory.ByIdAsync(scope.ServiceProvider.GetRequiredService<Masthead.Data.Sqlite.PreparedReads>(), _articleId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Story {_articleId} does not take comments");
         var result = await scope.ServiceProvider.GetRequiredService<CommentPoster>().PostAsync(story, new CommentSubmission
         {

@@ -1,4 +1,5 @@
 using Masthead.Data;
+using Masthead.Data.Sqlite;
 using Masthead.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public static class CommentEndpoints
         // form's script asks here when a reader starts writing (a page view alone signs nothing). Never cached, and
         // same-origin only: without CORS another site cannot read the answer, so the antiforgery check still holds;
         // a request a browser marks as cross-site is refused outright.
-        app.MapGet(CommentsModule.FormTokensPath + "/{articleId:int:min(1)}", async (int articleId, HttpContext context, MastheadDb db,
+        app.MapGet(CommentsModule.FormTokensPath + "/{articleId:int:min(1)}", async (int articleId, HttpContext context, PreparedReads reads,
             CommentOptions options, SiteClock clock, CancellationToken ct) =>
         {
             context.Response.Headers.CacheControl = "no-store";
@@ -20,7 +21,7 @@ public static class CommentEndpoints
             {
                 return Results.Json(new { message = "Comment forms are only filled in on this site." }, statusCode: StatusCodes.Status403Forbidden);
             }
-            if (await CommentStory.ById(db, articleId, ct) is not { } story || !story.TakesComments(clock.UtcNow, options))
+            if (await CommentStory.ByIdAsync(reads, articleId, ct) is not { } story || !story.TakesComments(clock.UtcNow, options))
             {
                 return Results.Json(new { message = CommentMessages.Closed }, statusCode: StatusCodes.Status404NotFound);
             }

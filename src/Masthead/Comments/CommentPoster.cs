@@ -1,35 +1,30 @@
-using System.Linq.Expressions;
 using System.Net.Mail;
 using Masthead.Articles;
-using Masthead.Data;
 using Masthead.Data.Sqlite;
 using Masthead.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Comments;
 
 /// <summary>
-/// What the comment rules need to know of a story, read in one compiled query wherever a comment or a form is asked
-/// for: by the story's address when a reader posts, by its key when the form's script asks for tokens.
+/// What the comment rules need to know of a story, read by one statement prepared once (see <see cref="PreparedReads"/>)
+/// wherever a comment or a form is asked for: by the story's address when a reader posts, by its key when the form's
+/// script asks for tokens. Only published and withdrawn stories are found (withdrawn ones answer "Comments are closed.").
 /// </summary>
 public sealed record CommentStory(int Id, ArticleStatus Status, DateTime PublishedAt, bool CommentsOpen)
 {
-    /// <summary>A published or withdrawn story (withdrawn ones answer posts with "Comments are closed."), as read.</summary>
-    private static readonly Expression<Func<Article, bool>> Public = a =>
-        a.PublishedAt != null && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn);
+    private static string Sql(string key) => $"SELECT Id, Status, PublishedAt, CommentsOpen FROM Articles WHERE {key} = $key " +
+        $"AND PublishedAt IS NOT NULL AND Status IN ({(int)ArticleStatus.Published}, {(int)ArticleStatus.Withdrawn}) LIMIT 1";
 
-    private static readonly Expression<Func<Article, CommentStory>> Read = a => new CommentStory(a.Id, a.Status, a.PublishedAt!.Value, a.CommentsOpen);
+    private static readonly string BySlugSql = Sql("Slug");
+    private static readonly string ByIdSql = Sql("Id");
 
-    private static readonly string BySlugSql = "SELECT Id, Status, PublishedAt, CommentsOpen FROM Articles WHERE Slug = $slug AND PublishedAt IS NOT NULL " +
-        $"AND Status IN ({(int)ArticleStatus.Published}, {(int)ArticleStatus.Withdrawn}) LIMIT 1";
+    public static Task<CommentStory?> BySlugAsync(PreparedReads reads, string slug, CancellationToken ct) => reads.ReadAsync(BySlugSql, Row, ct, ("$key", slug));
 
-    /// <summary>The story a reader posts to, by its address (a statement prepared once: see <see cref="PreparedReads"/>).</summary>
-    public static Task<CommentStory?> BySlugAsync(PreparedReads reads, string slug, CancellationToken ct) => reads.ReadAsync(BySlugSql, r => r.Read()
+    public static Task<CommentStory?> ByIdAsync(PreparedReads reads, int id, CancellationToken ct) => reads.ReadAsync(ByIdSql, Row, ct, ("$key", id));
+
+    private static CommentStory? Row(Microsoft.Data.Sqlite.SqliteDataReader r) => r.Read()
         ? new CommentStory(r.GetInt32(0), (ArticleStatus)r.GetInt32(1), DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc), r.GetBoolean(3))
-        : null, ct, ("$slug", slug));
-
-    public static readonly Func<MastheadDb, int, CancellationToken, Task<CommentStory?>> ById = EF.CompileAsyncQuery(
-        (MastheadDb db, int id, CancellationToken ct) => db.Articles.AsNoTracking().Where(a => a.Id == id).Where(Public).Select(Read).FirstOrDefault());
+        : null;
 
     /// <summary>Published, and open for comments (see <see cref="CommentRules.IsOpen"/>).</summary>
     public bool TakesComments(DateTime now, CommentOptions options) =>
@@ -140,7 +135,7 @@ public sealed class CommentPoster(
 
     private Task<bool> ApprovedBefore(string email, CancellationToken ct) => reads.ScalarAsync(ApprovedBeforeSql, false, ct, ("$email", email));
 
-    /// <summary>Posts to <paramref name="article"/>, as read by <see cref="CommentStory.BySlugAsync"/> or <see cref="CommentStory.ById"/>.</summary>
+    /// <summary>Posts to <paramref name="article"/>, as read by <see cref="CommentStory.BySlugAsync"/> or <see cref="CommentStory.ByIdAsync"/>.</summary>
     public async Task<CommentResult> PostAsync(CommentStory article, CommentSubmission form, CancellationToken ct = default)
     {
         var now = clock.UtcNow;

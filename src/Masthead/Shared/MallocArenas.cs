@@ -8,7 +8,7 @@ namespace Masthead.Shared;
 /// busy site. Two arenas on this workload cost no measurable speed. Same effect as MALLOC_ARENA_MAX=2; arenas made
 /// before Main stay. On other C libraries (musl) or systems it does nothing.
 /// </summary>
-public static partial class MallocArenas
+public static class MallocArenas
 {
     private const int ArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
 

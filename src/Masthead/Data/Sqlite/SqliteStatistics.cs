@@ -5,7 +5,7 @@ namespace Masthead.Data.Sqlite;
 
 /// <summary>
 /// Keeps SQLite's statistics about the tables and indexes current (<c>PRAGMA optimize</c>: 20 seconds after start-up,
-/// then every six hours). Without them the query planner cannot tell a selective index from a poor one: asked whether an email
+/// then every six hours, and at the end of every one-off command that succeeded). Without them the query planner cannot tell a selective index from a poor one: asked whether an email
 /// address has an approved comment, it walked every approved comment by status (0.1 s at 100,000 comments) instead
 /// of looking the address up. SQLite analyzes only tables never analyzed or much changed since, within its own time
 /// limit (about 50 ms for a 10,000-story site that was never analyzed, next to nothing after that).
