@@ -2,7 +2,9 @@ using System.Linq.Expressions;
 using Masthead.Articles;
 using Masthead.Data;
 using Masthead.Data.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Masthead.Comments;
 
@@ -23,7 +25,9 @@ public static class CommentCounts
     /// Adds comments just stored for one article to its figures, in the transaction that stored them. A new comment
     /// has no replies yet, so it moves no other comment: only whether each of them starts a thread counts, as
     /// <see cref="StartsThread"/> decides from its parent (read by key: SQLite, asked for the new rows by key and
-    /// status in one statement, walked every approved comment instead).
+    /// status in one statement, walked every approved comment instead). Runs on every group the comment writer
+    /// commits, so plain statements on the context's connection: through EF, turning this method's captured values
+    /// into query parameters compiled a delegate on each call.
     /// </summary>
     public static async Task AddAsync(MastheadDb db, int articleId, IReadOnlyCollection<Comment> added, DateTime now, CancellationToken ct)
     {
@@ -32,15 +36,47 @@ public static class CommentCounts
         {
             return;
         }
-        var parentIds = approved.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).Distinct().ToList();
-        var parents = parentIds.Count == 0 ? [] : await db.Comments.AsNoTracking().Where(p => parentIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Status, p.CreatedAt }).ToDictionaryAsync(p => p.Id, ct);
-        var threads = approved.Count(c => !(c.ParentId is { } parentId && parents.TryGetValue(parentId, out var parent)
-            && parent.Status == CommentStatus.Approved && (parent.CreatedAt < c.CreatedAt || (parent.CreatedAt == c.CreatedAt && parent.Id < c.Id))));
-        await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.CommentCount, a => a.CommentCount + approved.Count)
-            .SetProperty(a => a.CommentThreadCount, a => a.CommentThreadCount + threads)
-            .SetProperty(a => a.ModifiedAt, now), ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            var parents = new Dictionary<int, (CommentStatus Status, DateTime CreatedAt)>();
+            var parentIds = approved.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).Distinct().ToList();
+            if (parentIds.Count > 0)
+            {
+                using var read = connection.CreateCommand();
+                read.Transaction = transaction;
+                read.CommandText = "SELECT Status, CreatedAt FROM Comments WHERE Id = $id";
+                var id = read.Parameters.Add("$id", SqliteType.Integer);
+                foreach (var parentId in parentIds)
+                {
+                    id.Value = parentId;
+                    using var row = read.ExecuteReader();
+                    if (row.Read())
+                    {
+                        parents[parentId] = ((CommentStatus)row.GetInt32(0), row.GetDateTime(1));
+                    }
+                }
+            }
+            var threads = approved.Count(c => !(c.ParentId is { } parentId && parents.TryGetValue(parentId, out var parent)
+                && parent.Status == CommentStatus.Approved && (parent.CreatedAt < c.CreatedAt || (parent.CreatedAt == c.CreatedAt && parentId < c.Id))));
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = """
+                UPDATE Articles SET CommentCount = CommentCount + $comments, CommentThreadCount = CommentThreadCount + $threads,
+                    ModifiedAt = $now WHERE Id = $id
+                """;
+            update.Parameters.AddWithValue("$comments", approved.Count);
+            update.Parameters.AddWithValue("$threads", threads);
+            update.Parameters.AddWithValue("$now", now.ToUniversalTime());
+            update.Parameters.AddWithValue("$id", articleId);
+            await update.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public static class DataModule
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new OneConnectionPerRequest()));
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, OneConnectionPerRequest.Interceptor>();
         builder.Services.AddDbContextPool<MastheadDb, SqliteMastheadDb>((sp, options) =>
         {
             var site = sp.GetRequiredService<SiteOptions>();

@@ -20,6 +20,12 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     /// <summary>The covering index search joins full-text matches through (named in its SQL).</summary>
     public const string SearchFilterIndex = "IX_Articles_SearchFilter";
 
+    /// <summary>
+    /// Whether the connection stays open between queries, and whether it is open now: set for the length of a request
+    /// by <see cref="OneConnectionPerRequest"/>. A pooled context starts every use with <see cref="ConnectionHold.None"/>.
+    /// </summary>
+    internal ConnectionHold ConnectionHold { get; set; }
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();

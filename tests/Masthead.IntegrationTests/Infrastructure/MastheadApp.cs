@@ -20,6 +20,7 @@ public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Leave the data folder in place when the app stops, for an app that reopens it.</summary>
     public bool KeepData { get; init; }
     public QueryCounter Queries { get; } = new();
+    public ConnectionCounter Connections { get; } = new();
     /// <summary>The app's clock: real time plus whatever a test has moved it on by.</summary>
     public TestClock Clock { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
@@ -47,6 +48,9 @@ public class MastheadApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
             services.AddSingleton<IInterceptor>(Queries);
+            services.AddSingleton<IInterceptor>(Connections);
+            // Lets ConnectionCounter tell which request a connection was opened for.
+            services.AddHttpContextAccessor();
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
@@ -191,6 +195,53 @@ public sealed class QueryCounter : DbCommandInterceptor
     {
         Record(command);
         return result;
+    }
+}
+
+/// <summary>
+/// The database connections EF opens for a request's own context (the one its page or handler was given), by
+/// "METHOD /path", and whether each was closed again. Work a request hands elsewhere (the comment writer) is not counted.
+/// </summary>
+public sealed class ConnectionCounter : DbConnectionInterceptor
+{
+    private readonly Microsoft.AspNetCore.Http.HttpContextAccessor _requests = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Opening> _openings = new();
+
+    public sealed class Opening(string request)
+    {
+        private int _closed;
+        public string Request { get; } = request;
+        public bool Closed => Volatile.Read(ref _closed) == 1;
+        internal void Close() => Volatile.Write(ref _closed, 1);
+    }
+
+    public IReadOnlyList<Opening> For(string request) => [.. _openings.Where(o => o.Request == request)];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Record(connection, eventData);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Record(connection, eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Record(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (_requests.HttpContext is not { } http || http.RequestServices.GetService<MastheadDb>() != eventData.Context)
+        {
+            return;
+        }
+        var opening = new Opening($"{http.Request.Method} {http.Request.Path}");
+        void Closed(object? sender, System.Data.StateChangeEventArgs e)
+        {
+            if (e.CurrentState == System.Data.ConnectionState.Closed)
+            {
+                opening.Close();
+                connection.StateChange -= Closed;
+            }
+        }
+        connection.StateChange += Closed;
+        _openings.Enqueue(opening);
     }
 }
 
