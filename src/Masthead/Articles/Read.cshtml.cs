@@ -77,6 +77,27 @@ public sealed class CommentFormInput
     /// <summary>The honeypot: hidden from people, filled in by robots.</summary>
     public string? Phone { get; set; }
     public string? Token { get; set; }
+
+    /// <summary>
+    /// The fields as a form sends them, read as MVC's model binding reads them (an empty field is none, an unticked or
+    /// unreadable box is false, a reply-to that is not a number is none) without what binding costs each post: its
+    /// value providers, metadata and validation were a twelfth of the CPU of posting a comment.
+    /// </summary>
+    public static CommentFormInput From(IFormCollection form) => new()
+    {
+        Comment = Text(form, "comment"),
+        Author = Text(form, "author"),
+        Email = Text(form, "email"),
+        Url = Text(form, "url"),
+        Parent = int.TryParse(Text(form, "parent"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parent) ? parent : null,
+        Remember = bool.TryParse(Text(form, "remember"), out var remember) && remember,
+        Notify = bool.TryParse(Text(form, "notify"), out var notify) && notify,
+        Phone = Text(form, "phone"),
+        Token = Text(form, "token"),
+    };
+
+    private static string? Text(IFormCollection form, string name) =>
+        form.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
 }
 
 [OutputCache(PolicyName = SiteCache.PublicPolicy)]
@@ -154,9 +175,32 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, [FromForm] CommentFormInput input,
-        [FromServices] CommentPoster poster, [FromServices] IAntiforgery antiforgery, CancellationToken ct)
+    /// <summary>
+    /// A reader's comment. The handler takes no parameters for MVC to bind (see <see cref="CommentFormInput.From"/>):
+    /// the story's address comes from the route, the services from the request.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync()
     {
+        var slug = RouteData.Values["slug"] as string ?? "";
+        var ct = HttpContext.RequestAborted;
+        IFormCollection fields;
+        try
+        {
+            fields = Request.HasFormContentType ? await Request.ReadFormAsync(ct) : FormCollection.Empty;
+        }
+        catch (InvalidDataException)
+        {
+            // More fields, or longer ones, than the form has (RequestFormLimits above).
+            return BadRequest();
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A body sent without its length that turned out larger than a comment can be.
+            return StatusCode(e.StatusCode);
+        }
+        var input = CommentFormInput.From(fields);
+        var poster = HttpContext.RequestServices.GetRequiredService<CommentPoster>();
+        var antiforgery = HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
         // A post needs the story's key, address and state, not the page around it: that is read only when the form
         // has to be shown again with its messages.
         var target = await CommentStory.BySlugAsync(reads, slug, ct);
@@ -180,7 +224,7 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         };
         // A cached page's form has no tokens until its script asks for them. Without JavaScript, the first post comes
         // back with the field messages, or asks to be sent again: either way with this reader's tokens and their text.
-        var unsigned = string.IsNullOrEmpty(input.Token) && string.IsNullOrEmpty(Request.Form["__RequestVerificationToken"]);
+        var unsigned = string.IsNullOrEmpty(input.Token) && string.IsNullOrEmpty(fields["__RequestVerificationToken"]);
         var result = !target.TakesComments(clock.UtcNow, commentOptions) ? CommentResult.Fail(CommentOutcome.Closed, CommentMessages.Closed)
             : unsigned ? CommentPoster.FieldErrors(submission) ?? CommentResult.Fail(CommentOutcome.Expired, CommentMessages.ConfirmPost)
             : !await antiforgery.IsRequestValidAsync(HttpContext) ? CommentResult.Fail(CommentOutcome.Expired, CommentMessages.Expired)

@@ -19,8 +19,12 @@ public sealed class StatusPageModel(MastheadDb db) : PageModel, IHasPageHead
     public string Explanation { get; private set; } = "";
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
 
-    /// <summary>A failed POST (a comment too large to read, say) is re-executed as a POST.</summary>
-    public Task<IActionResult> OnPostAsync([FromRoute] int code, CancellationToken ct) => OnGetAsync(code, ct);
+    /// <summary>
+    /// A failed POST (a comment too large to read, say) is re-executed as a POST. Its code is taken from the route by
+    /// hand: binding a parameter would read the failed request's form first, fail the same way, and leave no code.
+    /// </summary>
+    public Task<IActionResult> OnPostAsync() =>
+        OnGetAsync(int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0, HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int code, CancellationToken ct)
     {

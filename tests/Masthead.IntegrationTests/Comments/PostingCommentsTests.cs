@@ -603,6 +603,38 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     }
 
     [Fact]
+    public async Task A_post_that_is_no_form_or_more_than_the_form_is_refused_with_a_message_and_stores_nothing()
+    {
+        var article = await ArticleAsync();
+        using var reader = new Reader(app);
+        var page = await reader.OpenAsync(article.Path);
+        var fields = await reader.CommentFieldsAsync(page, CommentsApp.Typed("Sent some other way."));
+
+        // Not a form at all: nothing was typed as far as the form is concerned.
+        using var json = await reader.Http.PostAsync(article.Path,
+            new StringContent(System.Text.Json.JsonSerializer.Serialize(fields), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, json.StatusCode);
+        Assert.Contains(CommentMessages.EnterComment, await json.Content.ReadAsStringAsync());
+
+        // More fields than the form has.
+        var padded = fields.Concat(Enumerable.Range(0, 30).Select(i => new KeyValuePair<string, string>($"extra{i}", "x"))).ToList();
+        var tooMany = await reader.PostAsync(article.Path, padded);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.Status);
+        Assert.Equal("That request could not be understood", tooMany.Text("h1"));
+
+        // A body sent without its length, larger than any comment: refused once it passes the limit.
+        var big = System.Text.Encoding.UTF8.GetBytes(string.Join("&", fields.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}")) + "&comment=" + new string('x', 100_000));
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, article.Path) { Content = new StreamContent(new MemoryStream(big)) };
+        chunked.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        chunked.Headers.TransferEncodingChunked = true;
+        using var oversized = await reader.Http.SendAsync(chunked);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Contains("That was too much to send", await oversized.Content.ReadAsStringAsync());
+
+        Assert.Empty(await CommentsOnAsync(article.Id));
+    }
+
+    [Fact]
     public async Task Commenters_emails_never_appear_in_the_page()
     {
         var article = await ArticleAsync();
