@@ -4,7 +4,6 @@ using Masthead.Data;
 using Masthead.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Masthead.Comments;
 
@@ -39,15 +38,11 @@ public static class CommentCounts
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
             var parents = new Dictionary<int, (CommentStatus Status, DateTime CreatedAt)>();
             var parentIds = approved.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).Distinct().ToList();
             if (parentIds.Count > 0)
             {
-                using var read = connection.CreateCommand();
-                read.Transaction = transaction;
-                read.CommandText = "SELECT Status, CreatedAt FROM Comments WHERE Id = $id";
+                using var read = (SqliteCommand)db.CreateCommand("SELECT Status, CreatedAt FROM Comments WHERE Id = $id");
                 var id = read.Parameters.Add("$id", SqliteType.Integer);
                 foreach (var parentId in parentIds)
                 {
@@ -61,12 +56,10 @@ public static class CommentCounts
             }
             var threads = approved.Count(c => !(c.ParentId is { } parentId && parents.TryGetValue(parentId, out var parent)
                 && parent.Status == CommentStatus.Approved && (parent.CreatedAt < c.CreatedAt || (parent.CreatedAt == c.CreatedAt && parentId < c.Id))));
-            using var update = connection.CreateCommand();
-            update.Transaction = transaction;
-            update.CommandText = """
+            using var update = (SqliteCommand)db.CreateCommand("""
                 UPDATE Articles SET CommentCount = CommentCount + $comments, CommentThreadCount = CommentThreadCount + $threads,
                     ModifiedAt = $now WHERE Id = $id
-                """;
+                """);
             update.Parameters.AddWithValue("$comments", approved.Count);
             update.Parameters.AddWithValue("$threads", threads);
             update.Parameters.AddWithValue("$now", now.ToUniversalTime());

@@ -299,12 +299,22 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
         }
     }
 
+    /// <summary>
+    /// A command of plain SQL on the context's connection, in its transaction when one is open, for the few statements
+    /// EF does not write well. The caller opens the connection and binds parameters.
+    /// </summary>
+    public System.Data.Common.DbCommand CreateCommand(string sql)
+    {
+        var command = Database.GetDbConnection().CreateCommand();
+        command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
+    }
+
     /// <summary>A PRAGMA on the context's open connection. PRAGMA takes no parameters: callers pass fixed text or numbers only.</summary>
     private async Task<object?> PragmaAsync(string pragma, CancellationToken ct)
     {
-        await using var command = Database.GetDbConnection().CreateCommand();
-        command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = pragma;
+        await using var command = CreateCommand(pragma);
         return await command.ExecuteScalarAsync(ct);
     }
 

@@ -151,7 +151,7 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
     private async Task<Dictionary<int, string>> BodiesAsync(IReadOnlyList<int>? ids, CancellationToken ct)
     {
         var bodies = new Dictionary<int, string>();
-        await using var command = Command(ids is null
+        await using var command = db.CreateCommand(ids is null
             ? "SELECT rowid, coalesce(body, '') FROM ArticleSearch"
             : "SELECT rowid, coalesce(body, '') FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))");
         if (ids is not null)
@@ -172,7 +172,7 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
     private async Task<Dictionary<string, long>> DocumentFrequenciesAsync(List<string>? words, CancellationToken ct)
     {
         var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var command = Command(words is null
+        await using var command = db.CreateCommand(words is null
             ? "SELECT term, doc FROM ArticleWordsVocab"
             : "SELECT term, doc FROM ArticleWordsVocab WHERE term IN (SELECT value FROM json_each($words))");
         if (words is not null)
@@ -194,13 +194,13 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
         var unordered = new bool[words.Count];
         if (words.Count > 0)
         {
-            await using (var create = Command($"CREATE VIRTUAL TABLE IF NOT EXISTS {Instances} USING fts5vocab(main, ArticleWords, 'instance')"))
+            await using (var create = db.CreateCommand($"CREATE VIRTUAL TABLE IF NOT EXISTS {Instances} USING fts5vocab(main, ArticleWords, 'instance')"))
             {
                 await create.ExecuteNonQueryAsync(ct);
             }
             // One row per occurrence, the word as its index in the list: grouping or sorting them in SQL would cost more
             // than counting them here, and no string is read per row. They come by word, then story.
-            await using var command = Command($"SELECT w.key, i.doc FROM json_each($words) w JOIN {Instances} i ON i.term = w.value");
+            await using var command = db.CreateCommand($"SELECT w.key, i.doc FROM json_each($words) w JOIN {Instances} i ON i.term = w.value");
             AddParameter(command, "$words", JsonSerializer.Serialize(words));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -242,7 +242,7 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
         {
             return pairs.ToLookup(p => p.Tag, p => p.Id);
         }
-        await using var command = Command("""
+        await using var command = db.CreateCommand("""
             SELECT t.TagsId, t.ArticlesId FROM ArticleTags t JOIN Articles a ON a.Id = t.ArticlesId
             WHERE t.TagsId IN (SELECT value FROM json_each($tags)) AND a.Status = $published
             """);
@@ -264,14 +264,6 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
         {
             insert.Insert(row);
         }
-    }
-
-    private DbCommand Command(string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        return command;
     }
 
     private async Task OpenAsync(CancellationToken ct)

@@ -165,18 +165,21 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             UNION ALL
             SELECT * FROM (SELECT Id, NULL FROM Matches ORDER BY {order} LIMIT $take OFFSET $skip)
             """;
+        // The count comes as the row without an id.
+        async Task<(int Total, List<int> Ids)> PageAsync(int page)
+        {
+            parameters["$skip"] = (page - 1) * query.PageSize;
+            var rows = await ReadAsync(sql, parameters, r => (Id: r.IsDBNull(0) ? (int?)null : r.GetInt32(0), Count: r.IsDBNull(1) ? 0 : r.GetInt64(1)), ct);
+            return ((int)rows.Single(r => r.Id is null).Count, [.. rows.Select(r => r.Id).OfType<int>()]);
+        }
         var page = Math.Max(1, query.Page);
-        parameters["$skip"] = (page - 1) * query.PageSize;
-        var matches = await ReadAsync(sql, parameters, r => r.IsDBNull(0) ? (Id: -1, Count: r.GetInt64(1)) : (Id: r.GetInt32(0), Count: 0L), ct);
-        var total = (int)matches.Single(m => m.Id < 0).Count;
-        var ids = matches.Where(m => m.Id >= 0).Select(m => m.Id).ToList();
+        var (total, ids) = await PageAsync(page);
         var pages = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
         if (page > pages)
         {
             // Asked for a page past the last: the last is shown instead.
             page = pages;
-            parameters["$skip"] = (page - 1) * query.PageSize;
-            ids = [.. (await ReadAsync(sql, parameters, r => r.IsDBNull(0) ? -1 : r.GetInt32(0), ct)).Where(id => id >= 0)];
+            (_, ids) = await PageAsync(page);
         }
         var idNames = ids.Select((_, i) => $"$id{i}").ToList();
         var found = new Dictionary<string, object?> { ["$match"] = parsed.FtsQuery };
@@ -249,9 +252,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var command = db.CreateCommand(sql);
             foreach (var (name, value) in parameters)
             {
                 var parameter = command.CreateParameter();
