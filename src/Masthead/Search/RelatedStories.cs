@@ -151,9 +151,10 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
     private async Task<Dictionary<int, string>> BodiesAsync(IReadOnlyList<int>? ids, CancellationToken ct)
     {
         var bodies = new Dictionary<int, string>();
+        // The index's row id is the story's search key; its low bits are the story's id.
         await using var command = db.CreateCommand(ids is null
-            ? "SELECT rowid, coalesce(body, '') FROM ArticleSearch"
-            : "SELECT rowid, coalesce(body, '') FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))");
+            ? $"SELECT rowid & {SearchKey.IdMask}, coalesce(body, '') FROM ArticleSearch"
+            : $"SELECT rowid & {SearchKey.IdMask}, coalesce(body, '') FROM ArticleSearch WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId IN (SELECT value FROM json_each($ids)))");
         if (ids is not null)
         {
             AddParameter(command, "$ids", JsonSerializer.Serialize(ids));

@@ -12,7 +12,8 @@ public static class SearchText
     public const int MaxLength = 200;
     private const int MaxTerms = 12;
 
-    public sealed record Parsed(string? FtsQuery, IReadOnlyList<string> Words);
+    /// <summary>The FTS5 query (its phrases joined: a story must match them all), its phrases one by one, and the words.</summary>
+    public sealed record Parsed(string? FtsQuery, IReadOnlyList<string> Phrases, IReadOnlyList<string> Words);
 
     public static Parsed Parse(string? input)
     {
@@ -57,7 +58,8 @@ public static class SearchText
             }
             i = next;
         }
-        return new Parsed(parts.Count == 0 ? null : string.Join(' ', parts.Take(MaxTerms)), words);
+        var phrases = parts.Take(MaxTerms).ToList();
+        return new Parsed(phrases.Count == 0 ? null : string.Join(' ', phrases), phrases, words);
     }
 
     /// <summary>Letters and digits only, lower case: the pieces FTS5's unicode61 tokenizer would make anyway.</summary>

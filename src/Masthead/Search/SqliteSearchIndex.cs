@@ -26,7 +26,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId && a.Status == ArticleStatus.Published)
             .Select(a => new
             {
-                a.Headline, a.Standfirst, a.BodyMarkdown,
+                a.Headline, a.Standfirst, a.BodyMarkdown, a.PublishedAt, a.CreatedAt,
                 Tags = a.Tags.Select(t => t.Name).ToList(),
                 Bylines = a.Bylines.Select(b => b.Author.Name).ToList(),
             })
@@ -37,18 +37,27 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         {
             return;
         }
+        var key = SearchKey.Of(article.PublishedAt ?? article.CreatedAt, articleId);
         var body = renderer.PlainText(article.BodyMarkdown);
         var tags = string.Join(", ", article.Tags);
         var bylines = string.Join(", ", article.Bylines);
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO ArticleSearch(rowid, headline, standfirst, body, tags, bylines) VALUES ({articleId}, {article.Headline}, {article.Standfirst}, {body}, {tags}, {bylines})", ct);
+            $"INSERT INTO ArticleSearch(rowid, headline, standfirst, body, tags, bylines) VALUES ({key}, {article.Headline}, {article.Standfirst}, {body}, {tags}, {bylines})", ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO ArticleSearchKeys(ArticleId, SearchKey) VALUES ({articleId}, {key})", ct);
         var words = $"{article.Headline} {article.Standfirst} {tags} {body}";
         await db.Database.ExecuteSqlAsync($"INSERT INTO ArticleWords(rowid, words) VALUES ({articleId}, {words})", ct);
     }
 
     public async Task RemoveAsync(int articleId, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {articleId}", ct);
+        // The story's row in the index is found by its key (a statement given the key seeks to it; one that
+        // looked it up in a subquery would read the whole index).
+        var keys = await ReadAsync("SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = $id", new() { ["$id"] = articleId }, r => r.GetInt64(0), ct);
+        foreach (var key in keys)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {key}", ct);
+        }
+        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearchKeys WHERE ArticleId = {articleId}", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleWords WHERE rowid = {articleId}", ct);
     }
 
@@ -56,35 +65,36 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     {
         // Inside a caller's transaction (an import) the rebuild joins it; otherwise it is one of its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch; DELETE FROM ArticleWords;", ct);
-        // One read of every published story and two prepared inserts reused for all of them: a rebuild after an
-        // import of thousands of stories is not thousands of round trips through EF.
-        var articles = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch; DELETE FROM ArticleSearchKeys; DELETE FROM ArticleWords;", ct);
+        // One read of every published story and prepared inserts reused for all of them: a rebuild after an import of
+        // thousands of stories is not thousands of round trips through EF. The index takes them in key order.
+        var articles = (await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
             .Select(a => new
             {
-                a.Id, a.Headline, a.Standfirst, a.BodyMarkdown,
+                a.Id, a.Headline, a.Standfirst, a.BodyMarkdown, a.PublishedAt, a.CreatedAt,
                 Tags = a.Tags.Select(t => t.Name).ToList(),
                 Bylines = a.Bylines.Select(b => b.Author.Name).ToList(),
             })
             .AsSplitQuery()
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(a => (Key: SearchKey.Of(a.PublishedAt ?? a.CreatedAt, a.Id), Article: a))
+            .OrderBy(a => a.Key)
+            .ToList();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = db.Database.GetDbConnection();
-            await using var search = connection.CreateCommand();
-            search.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            search.CommandText = "INSERT INTO ArticleSearch(rowid, headline, standfirst, body, tags, bylines) VALUES ($id, $headline, $standfirst, $body, $tags, $bylines)";
-            await using var words = connection.CreateCommand();
-            words.Transaction = search.Transaction;
-            words.CommandText = "INSERT INTO ArticleWords(rowid, words) VALUES ($id, $words)";
-            foreach (var article in articles)
+            await using var search = db.CreateCommand("INSERT INTO ArticleSearch(rowid, headline, standfirst, body, tags, bylines) VALUES ($key, $headline, $standfirst, $body, $tags, $bylines)");
+            await using var keys = db.CreateCommand("INSERT INTO ArticleSearchKeys(ArticleId, SearchKey) VALUES ($id, $key)");
+            await using var words = db.CreateCommand("INSERT INTO ArticleWords(rowid, words) VALUES ($id, $words)");
+            foreach (var (key, article) in articles)
             {
                 var body = renderer.PlainText(article.BodyMarkdown);
                 var tags = string.Join(", ", article.Tags);
-                Parameters(search, ("$id", article.Id), ("$headline", article.Headline), ("$standfirst", article.Standfirst), ("$body", body),
+                Parameters(search, ("$key", key), ("$headline", article.Headline), ("$standfirst", article.Standfirst), ("$body", body),
                     ("$tags", tags), ("$bylines", string.Join(", ", article.Bylines)));
                 await search.ExecuteNonQueryAsync(ct);
+                Parameters(keys, ("$id", article.Id), ("$key", key));
+                await keys.ExecuteNonQueryAsync(ct);
                 Parameters(words, ("$id", article.Id), ("$words", $"{article.Headline} {article.Standfirst} {tags} {body}"));
                 await words.ExecuteNonQueryAsync(ct);
             }
@@ -119,6 +129,12 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         return rows[0] == 0;
     }
 
+    /// <summary>FTS5's BM25 weights: the headline weighs most, then the standfirst, tags, bylines and body.</summary>
+    private const string Bm25 = "bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0)";
+
+    /// <summary>Relevance is nudged towards recent stories: a day's age costs 2% of a BM25 point.</summary>
+    private const double AgeCostPerSecond = 0.02 / 86400;
+
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
     {
         var parsed = SearchText.Parse(query.Text);
@@ -126,86 +142,153 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         {
             return new SearchResults([], 0, 1, 1, []);
         }
-        // CROSS JOIN keeps the full-text match first: left to itself, SQLite's planner started from every published
-        // article and asked the index about each one (360 ms for a count at 10,000 stories instead of 8 ms). The
-        // filters read the article through a narrow covering index: the table's row holds the body before them, so
-        // each match read the body (17 against 5 ms for a common word's count at 100,000 stories).
-        var filters = $"""
-            FROM ArticleSearch
-            CROSS JOIN Articles a INDEXED BY {MastheadDb.SearchFilterIndex} ON a.Id = ArticleSearch.rowid
+        // A date filter is a range of keys the index seeks to. Only section and author need the article: it is read
+        // through a narrow covering index (the table's row holds the body before the filtered columns). The index
+        // holds published stories only (it changes in the transaction that publishes or withdraws one).
+        var section = string.IsNullOrWhiteSpace(query.Section) ? null : query.Section;
+        var author = string.IsNullOrWhiteSpace(query.Author) ? null : query.Author;
+        var join = section is null && author is null ? "" : $"""
+            CROSS JOIN Articles a INDEXED BY {MastheadDb.SearchFilterIndex} ON a.Id = (ArticleSearch.rowid & {SearchKey.IdMask})
             JOIN Sections s ON s.Id = a.SectionId
-            WHERE ArticleSearch MATCH $match AND a.Status = $published
-              AND ($section IS NULL OR s.Slug = $section)
-              AND ($author IS NULL OR EXISTS (SELECT 1 FROM Bylines b JOIN Authors au ON au.Id = b.AuthorId WHERE b.ArticleId = a.Id AND au.Slug = $author))
-              AND ($from IS NULL OR a.PublishedAt >= $from)
-              AND ($to IS NULL OR a.PublishedAt < $to)
+            """;
+        var matches = $"""
+            FROM ArticleSearch {join}
+            WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid >= $low AND ArticleSearch.rowid < $high
+              {(section is null ? "" : "AND s.Slug = $section")}
+              {(author is null ? "" : "AND EXISTS (SELECT 1 FROM Bylines b JOIN Authors au ON au.Id = b.AuthorId WHERE b.ArticleId = a.Id AND au.Slug = $author)")}
             """;
         var parameters = new Dictionary<string, object?>
         {
             ["$match"] = parsed.FtsQuery,
-            ["$published"] = (int)ArticleStatus.Published,
-            ["$section"] = string.IsNullOrWhiteSpace(query.Section) ? null : query.Section,
-            ["$author"] = string.IsNullOrWhiteSpace(query.Author) ? null : query.Author,
-            ["$from"] = query.From?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            ["$to"] = query.To?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            ["$now"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            ["$take"] = query.PageSize,
+            ["$low"] = query.From is { } from ? SearchKey.AtSecond(from) : long.MinValue,
+            ["$high"] = query.To is { } to ? SearchKey.AtSecond(to) : long.MaxValue,
         };
-        // Relevance is BM25 with the headline weighing most, nudged towards recent stories (a day costs 2% of a point).
-        // Every match is ranked, but only the page's hits are read whole: a sort carries each row's columns, and the
-        // headline, standfirst and snippet of every match made it twice as slow. The matches are found once for both
-        // the count and the page (a materialized CTE): counting them in a statement of its own found them all again,
-        // a third of the CPU of a search (FTS5's ranking functions cannot be used with a window function instead).
-        var (key, order) = query.NewestFirst
-            ? ("a.PublishedAt", "Key DESC, Id DESC")
-            : ("bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0) + (julianday($now) - julianday(a.PublishedAt)) * 0.02", "Key, Id DESC");
-        var sql = $"""
-            WITH Matches AS MATERIALIZED (SELECT a.Id AS Id, {key} AS Key {filters})
-            SELECT NULL, count(*) FROM Matches
-            UNION ALL
-            SELECT * FROM (SELECT Id, NULL FROM Matches ORDER BY {order} LIMIT $take OFFSET $skip)
-            """;
-        // The count comes as the row without an id.
-        async Task<(int Total, List<int> Ids)> PageAsync(int page)
+        if (section is not null)
         {
-            parameters["$skip"] = (page - 1) * query.PageSize;
-            var rows = await ReadAsync(sql, parameters, r => (Id: r.IsDBNull(0) ? (int?)null : r.GetInt32(0), Count: r.IsDBNull(1) ? 0 : r.GetInt64(1)), ct);
-            return ((int)rows.Single(r => r.Id is null).Count, [.. rows.Select(r => r.Id).OfType<int>()]);
+            parameters["$section"] = section;
         }
-        var page = Math.Max(1, query.Page);
-        var (total, ids) = await PageAsync(page);
-        var pages = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
-        if (page > pages)
+        if (author is not null)
         {
-            // Asked for a page past the last: the last is shown instead.
-            page = pages;
-            (_, ids) = await PageAsync(page);
+            parameters["$author"] = author;
         }
-        var idNames = ids.Select((_, i) => $"$id{i}").ToList();
-        var found = new Dictionary<string, object?> { ["$match"] = parsed.FtsQuery };
-        foreach (var (name, id) in idNames.Zip(ids))
+        var total = (int)(await ReadAsync($"SELECT count(*) {matches}", parameters, r => r.GetInt64(0), ct))[0];
+        if (total == 0)
         {
-            found[name] = id;
+            return new SearchResults([], 0, 1, 1, await SuggestAsync(parsed.Words, ct));
         }
-        // An imported picture has no size until its file is fetched: hits show no picture until then.
-        var rows = ids.Count == 0 ? [] : await ReadAsync(
+        var pages = (total + query.PageSize - 1) / query.PageSize;
+        // A page past the last shows the last.
+        var page = Math.Clamp(query.Page, 1, pages);
+        var skip = (page - 1) * query.PageSize;
+        List<long> keys;
+        if (query.NewestFirst)
+        {
+            parameters["$take"] = query.PageSize;
+            parameters["$skip"] = skip;
+            keys = await ReadAsync($"SELECT ArticleSearch.rowid {matches} ORDER BY ArticleSearch.rowid DESC LIMIT $take OFFSET $skip", parameters, r => r.GetInt64(0), ct);
+        }
+        else
+        {
+            keys = await RankAsync(matches, parameters, parsed.Phrases.Count, total, skip + query.PageSize, ct);
+            keys = [.. keys.Skip(skip)];
+        }
+        var hits = await HitsAsync(parsed.FtsQuery, keys, ct);
+        return new SearchResults(hits, total, page, pages, []);
+    }
+
+    /// <summary>
+    /// The keys of the <paramref name="count"/> most relevant matches, best first: BM25 plus the story's age, ties to
+    /// the newer id. The matches are read newest first, and reading stops once even the best score a story could have
+    /// (BM25 is never below minus 2.2 times the sum of its phrases' IDF) plus the age of the story just read cannot
+    /// beat the worst of those kept: every story after it is as old or older. A common word's page is then ranked from
+    /// its last few weeks of matches instead of all of them.
+    /// </summary>
+    private async Task<List<long>> RankAsync(string matches, Dictionary<string, object?> parameters, int phrases, int total, int count, CancellationToken ct)
+    {
+        // FTS5's IDF of a phrase is ln((N - n + 0.5) / (n + 0.5)), at least 1e-6, for N stories of which n have it.
+        // Each phrase is in every match, so n is at least the number of matches; N is at most the highest story id.
+        var stories = (await ReadAsync("SELECT coalesce(max(ArticleId), 0) FROM ArticleSearchKeys", [], r => r.GetInt64(0), ct))[0];
+        var idf = Math.Max(Math.Log((Math.Max(stories, total) - total + 0.5) / (total + 0.5)), 1e-6);
+        var bestPossible = -phrases * 2.2 * idf * (1 + 1e-9) - 1e-9;
+        var now = SearchKey.Second(time.GetUtcNow().UtcDateTime);
+        var kept = new PriorityQueue<long, (double Score, int Id)>(count + 1, WorstFirst.Instance);
+        await ReadEachAsync($"SELECT ArticleSearch.rowid, {Bm25} {matches} ORDER BY ArticleSearch.rowid DESC", parameters, reader =>
+        {
+            var key = reader.GetInt64(0);
+            var age = (now - SearchKey.SecondOf(key)) * AgeCostPerSecond;
+            if (kept.Count == count && kept.TryPeek(out _, out var worst) && worst.Score < bestPossible + age)
+            {
+                return false;
+            }
+            kept.Enqueue(key, (reader.GetDouble(1) + age, SearchKey.ArticleId(key)));
+            if (kept.Count > count)
+            {
+                kept.Dequeue();
+            }
+            return true;
+        }, ct);
+        var ranked = new List<(long Key, (double Score, int Id) Rank)>(kept.Count);
+        while (kept.TryDequeue(out var key, out var rank))
+        {
+            ranked.Add((key, rank));
+        }
+        ranked.Reverse();
+        return [.. ranked.Select(r => r.Key)];
+    }
+
+    /// <summary>Orders ranks worst first: the higher score, and on the same score the lower id.</summary>
+    private sealed class WorstFirst : IComparer<(double Score, int Id)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((double Score, int Id) x, (double Score, int Id) y)
+        {
+            var byScore = y.Score.CompareTo(x.Score);
+            return byScore != 0 ? byScore : x.Id.CompareTo(y.Id);
+        }
+    }
+
+    /// <summary>The page's stories, in the order of <paramref name="keys"/>, with their snippets.</summary>
+    private async Task<List<SearchHit>> HitsAsync(string ftsQuery, List<long> keys, CancellationToken ct)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+        // The index reads the page's range of keys and keeps those asked for ("+" keeps SQLite from asking the index for
+        // each key on its own, which starts the whole query over for every one). An imported picture has no size until
+        // its file is fetched: hits show no picture until then.
+        var parameters = new Dictionary<string, object?>
+        {
+            ["$match"] = ftsQuery,
+            ["$first"] = keys.Min(),
+            ["$last"] = keys.Max(),
+            ["$published"] = (int)ArticleStatus.Published,
+        };
+        var names = new List<string>(keys.Count);
+        foreach (var key in keys)
+        {
+            names.Add($"$k{names.Count}");
+            parameters[names[^1]] = key;
+        }
+        var rows = await ReadAsync(
             $"""
-            SELECT a.Id, a.Headline, a.Standfirst, a.Slug, a.PublishedAt, s.Name, s.Slug,
+            SELECT ArticleSearch.rowid, a.Id, a.Headline, a.Standfirst, a.Slug, a.PublishedAt, s.Name, s.Slug,
                    snippet(ArticleSearch, -1, char(2), char(3), '…', 24), CASE WHEN i.Width > 0 THEN i.FileName END
             FROM ArticleSearch
-            CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
+            CROSS JOIN Articles a ON a.Id = (ArticleSearch.rowid & {SearchKey.IdMask})
             JOIN Sections s ON s.Id = a.SectionId
             LEFT JOIN Images i ON i.Id = a.ImageId
-            WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid IN ({string.Join(", ", idNames)})
+            WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid BETWEEN $first AND $last
+              AND +ArticleSearch.rowid IN ({string.Join(", ", names)}) AND a.Status = $published
             """,
-            found,
-            r => new SearchHit(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                DateTime.SpecifyKind(DateTime.Parse(r.GetString(4), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                r.GetString(5), r.GetString(6), Highlight(r.IsDBNull(7) ? "" : r.GetString(7)), r.IsDBNull(8) ? null : r.GetString(8)),
+            parameters,
+            r => (Key: r.GetInt64(0), Hit: new SearchHit(r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                DateTime.SpecifyKind(DateTime.Parse(r.GetString(5), CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                r.GetString(6), r.GetString(7), Highlight(r.IsDBNull(8) ? "" : r.GetString(8)), r.IsDBNull(9) ? null : r.GetString(9))),
             ct);
-        var hits = rows.OrderBy(h => ids.IndexOf(h.ArticleId)).ToList();
-        var suggestions = total == 0 ? await SuggestAsync(parsed.Words, ct) : [];
-        return new SearchResults(hits, total, page, pages, suggestions);
+        var byKey = rows.ToDictionary(r => r.Key, r => r.Hit);
+        return [.. keys.Where(byKey.ContainsKey).Select(k => byKey[k])];
     }
 
     /// <summary>The snippet as safe HTML: the text encoded, FTS5's hit markers turned into &lt;mark&gt;.</summary>
@@ -244,6 +327,18 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
 
     private async Task<List<T>> ReadAsync<T>(string sql, Dictionary<string, object?> parameters, Func<DbDataReader, T> read, CancellationToken ct)
     {
+        var rows = new List<T>();
+        await ReadEachAsync(sql, parameters, r =>
+        {
+            rows.Add(read(r));
+            return true;
+        }, ct);
+        return rows;
+    }
+
+    /// <summary>Hands each row to <paramref name="read"/> until it returns false (the statement stops there).</summary>
+    private async Task ReadEachAsync(string sql, Dictionary<string, object?> parameters, Func<DbDataReader, bool> read, CancellationToken ct)
+    {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -260,13 +355,10 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
                 parameter.Value = value ?? DBNull.Value;
                 command.Parameters.Add(parameter);
             }
-            var rows = new List<T>();
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            while (await reader.ReadAsync(ct) && read(reader))
             {
-                rows.Add(read(reader));
             }
-            return rows;
         }
         finally
         {

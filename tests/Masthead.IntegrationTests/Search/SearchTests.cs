@@ -1,6 +1,8 @@
 using System.Net;
 using Masthead.Articles;
+using Masthead.Search;
 using Masthead.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.IntegrationTests.Search;
 
@@ -71,6 +73,81 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.Equal([$"Dockworkers strike in {word}"], await ResultsAsync($"q=%22dockworkers+strike%22+{word}"));
         Assert.Equal(2, (await ResultsAsync($"q={word[..7]}*")).Count);
         Assert.Contains($"Dockworkers strike in {word}", await ResultsAsync($"q=striking+{word}"));
+    }
+
+    /// <summary>
+    /// Ranking reads the newest matches first and stops once no older story can make the page: its pages must be
+    /// exactly those of ranking every match (BM25 with the site's weights plus 2% of a point a day), for stories whose
+    /// strength and age pull against each other. The filler words make the stories' lengths differ.
+    /// </summary>
+    [Fact]
+    public async Task Relevance_pages_are_those_of_ranking_every_match_and_dates_filter_exactly()
+    {
+        var word = Word("ranker");
+        var section = await _newsroom.SectionAsync();
+        var random = new Random(20261128);
+        string[] filler = ["harbour", "council", "ferry", "market", "river", "schedule", "bridge", "lantern", "orchard", "pavement"];
+        string Filler(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => filler[random.Next(filler.Length)]));
+        var today = DateTime.UtcNow.Date;
+        var stories = new List<(string Headline, DateTime PublishedAt)>();
+        async Task PublishAsync(string kind, int count, int fromDay, int toDay, Func<string> headline, Func<string> body, bool matches = true)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var title = $"{headline()} {kind} {i:000}";
+                var publishedAt = today.AddDays(-random.Next(fromDay, toDay)).AddSeconds(random.Next(0, 86_400) - 86_400);
+                await _newsroom.PublishAsync(section, title, body(), publishedAt: publishedAt);
+                if (matches)
+                {
+                    stories.Add((title, publishedAt));
+                }
+            }
+        }
+        // Recent stories that mention the word once in a long text; stronger ones weeks older (the word in the
+        // headline and three times in a short text), which outrank some of them; weak ones years old; and stories
+        // without the word, so that it is rare enough to weigh.
+        await PublishAsync("recent", 16, 0, 20, () => Filler(3), () => $"{Filler(random.Next(150, 250))}\n\n{word} {Filler(random.Next(50, 100))}");
+        await PublishAsync("strong", 12, 30, 110, () => $"{word} {Filler(2)}", () => $"{Filler(random.Next(20, 40))} {word} {word} {word}");
+        await PublishAsync("old", 8, 400, 900, () => Filler(3), () => $"{Filler(random.Next(150, 250))}\n\n{word}");
+        await PublishAsync("other", 100, 0, 900, () => Filler(3), () => Filler(random.Next(20, 200)), matches: false);
+
+        // Ranking every match, as the site ranked before it read newest first.
+        var everyMatch = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.CreateCommand($"""
+                SELECT a.Headline FROM ArticleSearch JOIN Articles a ON a.Id = (ArticleSearch.rowid & {SearchKey.IdMask})
+                WHERE ArticleSearch MATCH $word
+                ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0) + (julianday('now') - julianday(a.PublishedAt)) * 0.02, a.Id DESC
+                """);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$word";
+            parameter.Value = $"\"{word}\"";
+            command.Parameters.Add(parameter);
+            var headlines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                headlines.Add(reader.GetString(0));
+            }
+            return headlines;
+        });
+        Assert.Equal(stories.Count, everyMatch.Count);
+        // The order is not simply newest first: relevance moves some older stories up.
+        Assert.NotEqual(stories.OrderByDescending(s => s.PublishedAt).Select(s => s.Headline), everyMatch);
+        var paged = new List<string>();
+        for (var page = 1; page <= (stories.Count + 19) / 20; page++)
+        {
+            paged.AddRange(await ResultsAsync($"q={word}&page={page}"));
+        }
+        Assert.Equal(everyMatch, paged);
+
+        var from = today.AddDays(-100);
+        var to = today.AddDays(-25);
+        var inRange = stories.Where(s => s.PublishedAt >= from && s.PublishedAt < to.AddDays(1)).OrderByDescending(s => s.PublishedAt).Select(s => s.Headline).ToList();
+        Assert.NotEmpty(inRange);
+        Assert.Equal(inRange, await ResultsAsync($"q={word}&sort=date&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+        Assert.Equal(inRange.Order(), (await ResultsAsync($"q={word}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).Order());
     }
 
     [Theory]
