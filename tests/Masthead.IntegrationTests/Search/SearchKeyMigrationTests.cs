@@ -14,7 +14,7 @@ public sealed class SearchKeyMigrationTests : IDisposable
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"masthead-search-keys-{Guid.NewGuid():N}.db");
 
     [Fact]
-    public async Task The_index_moves_to_keys_in_publication_order_and_keeps_every_story()
+    public async Task The_index_moves_to_keys_in_publication_order_keeps_every_story_and_moves_back()
     {
         await using var db = new SqliteMastheadDb(new DbContextOptionsBuilder<SqliteMastheadDb>().UseSqlite($"Data Source={_file};Pooling=False").Options);
         var migrator = db.GetService<IMigrator>();
@@ -48,7 +48,12 @@ public sealed class SearchKeyMigrationTests : IDisposable
         Assert.Equal(articles.Select(a => SearchKey.Of(a.PublishedAt!.Value, a.Id)).Order(),
             (await Rows(db, "SELECT SearchKey FROM ArticleSearchKeys")).Order());
         Assert.Equal(articles.Select(a => (long)a.Id).Order(), (await Rows(db, $"SELECT rowid & {SearchKey.IdMask} FROM ArticleSearch")).Order());
-        Assert.Empty(await Rows(db, "SELECT 1 FROM sqlite_master WHERE name LIKE 'ArticleSearchById%'"));
+        Assert.Empty(await Rows(db, "SELECT 1 FROM sqlite_master WHERE name LIKE 'ArticleSearchBefore%'"));
+
+        // And back: the row id is the story's id again.
+        await migrator.MigrateAsync("20261127213919_CommentThreadIndexKey");
+        Assert.Equal(articles.Select(a => (long)a.Id).Order(), await Rows(db, "SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH 'harbour' ORDER BY rowid"));
+        Assert.Empty(await Rows(db, "SELECT 1 FROM sqlite_master WHERE name IN ('ArticleSearchKeys', 'ArticleSearchBefore')"));
     }
 
     private static async Task<List<long>> Rows(SqliteMastheadDb db, string sql)
