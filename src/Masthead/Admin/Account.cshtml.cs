@@ -11,7 +11,7 @@ namespace Masthead.Admin;
 
 /// <summary>Each member of staff's own account: their name, password and the author profile readers see.</summary>
 public sealed class AccountModel(MastheadDb db, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffRoster roster,
-    AuditLog audit, SiteCache cache) : PageModel, IHasPageHead
+    AuditLog audit, SiteCache cache, IEnumerable<IArticleIndexer> indexers) : PageModel, IHasPageHead
 {
     public const int MaxJobTitleLength = 100;
     public const int MaxBioLength = 1000;
@@ -94,15 +94,27 @@ public sealed class AccountModel(MastheadDb db, UserManager<StaffUser> users, Si
             await db.SaveChangesAsync(ct);
             user.AuthorId = author.Id;
         }
+        var renamed = author.Name != name;
         (user.DisplayName, author.Name, author.JobTitle, author.Bio, author.ImageId) = (name, name, jobTitle, bio, PhotoId == 0 ? null : PhotoId);
         audit.Add(user.Id, name, "account.profile", "user", user.Id, $"{name}: profile updated");
-        // One save for the account, its author profile and the audit entry.
+        // One save for the account, its author profile and the audit entry; search finds stories by their bylines, so
+        // a new name is indexed with them in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var saved = await users.UpdateAsync(user);
         if (!saved.Succeeded)
         {
             ModelState.AddModelError(nameof(DisplayName), string.Join(" ", saved.Errors.Select(e => e.Description)));
             return await RefusedAsync(user, author, ct);
         }
+        if (renamed)
+        {
+            var stories = await db.Bylines.Where(b => b.AuthorId == author.Id).Select(b => b.ArticleId).ToListAsync(ct);
+            foreach (var indexer in indexers)
+            {
+                await indexer.WordsChangedAsync(stories, ct);
+            }
+        }
+        await transaction.CommitAsync(ct);
         await signIn.RefreshSignInAsync(user);
         // Bylines and the author page show the name, bio and photo.
         await cache.EvictContentAsync(ct);

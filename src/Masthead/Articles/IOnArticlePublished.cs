@@ -16,4 +16,10 @@ public interface IOnArticlePublished
 public interface IArticleIndexer
 {
     Task ArticleChangedAsync(int articleId, bool isPublic, CancellationToken ct);
+
+    /// <summary>
+    /// Words shown with these stories changed though the stories did not (a tag was renamed or merged): an index of
+    /// their text reads them again. Called inside the change's transaction.
+    /// </summary>
+    Task WordsChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct) => Task.CompletedTask;
 }

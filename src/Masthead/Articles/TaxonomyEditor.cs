@@ -20,7 +20,8 @@ public sealed record TaxonomyResult(bool Done, string Message, IReadOnlyDictiona
 /// that still has stories. Every change is written to the audit log with the change itself, makes the public pages
 /// and the section navigation fresh, and never sees HTTP.
 /// </summary>
-public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cache, SectionDirectory sections, AuditLog audit)
+public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cache, SectionDirectory sections, AuditLog audit,
+    IEnumerable<IArticleIndexer> indexers)
 {
     public const int MaxName = 100;
     public const int MaxSlug = 100;
@@ -203,13 +204,21 @@ public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cac
         {
             return TaxonomyResult.Ok("Nothing was changed.");
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (slug != tag.Slug)
         {
             await KeepOldSlugAsync(TaxonomyKind.Tag, tag.Slug, slug, id, ct);
         }
+        var renamed = name != tag.Name;
         (tag.Name, tag.Slug, tag.Description) = (name, slug, description);
         audit.Add(by.UserId, by.Name, "tag.updated", "tag", id, string.Join("; ", changes));
         await db.SaveChangesAsync(ct);
+        if (renamed)
+        {
+            // Search finds a story by its tags' names too.
+            await WordsChangedAsync(await db.Articles.Where(a => a.Tags.Any(t => t.Id == id)).Select(a => a.Id).ToListAsync(ct), ct);
+        }
+        await transaction.CommitAsync(ct);
         await cache.EvictContentAsync(ct);
         return TaxonomyResult.Ok($"Tag \u201c{name}\u201d saved.");
     }
@@ -245,6 +254,7 @@ public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cac
         db.Tags.Remove(from);
         audit.Add(by.UserId, by.Name, "tag.merged", "tag", intoId, $"{from.Name} (/tag/{from.Slug}/) merged into {into.Name}: {articles.Count} stories retagged");
         await db.SaveChangesAsync(ct);
+        await WordsChangedAsync([.. articles.Select(a => a.Id)], ct);
         await transaction.CommitAsync(ct);
         await cache.EvictContentAsync(ct);
         return TaxonomyResult.Ok($"\u201c{from.Name}\u201d merged into \u201c{into.Name}\u201d: {articles.Count} {(articles.Count == 1 ? "story" : "stories")} retagged.");
@@ -312,6 +322,14 @@ public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cac
     /// <summary>A slug that is live again must not also redirect.</summary>
     private Task ForgetOldSlugAsync(TaxonomyKind kind, string slug, CancellationToken ct) =>
         db.TaxonomyRedirects.Where(r => r.Kind == kind && r.OldSlug == slug).ExecuteDeleteAsync(ct);
+
+    private async Task WordsChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
+    {
+        foreach (var indexer in indexers)
+        {
+            await indexer.WordsChangedAsync(articleIds, ct);
+        }
+    }
 
     private async Task SectionsChangedAsync(CancellationToken ct)
     {

@@ -18,6 +18,14 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     public Task ArticleChangedAsync(int articleId, bool isPublic, CancellationToken ct) =>
         isPublic ? IndexAsync(articleId, ct) : RemoveAsync(articleId, ct);
 
+    public async Task WordsChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
+    {
+        foreach (var id in articleIds)
+        {
+            await IndexAsync(id, ct);
+        }
+    }
+
     private const char HitStart = '\u0002';
     private const char HitEnd = '\u0003';
 

@@ -50,6 +50,9 @@ public sealed class AccountPageTests(AccountsApp app) : IClassFixture<AccountsAp
         Assert.Equal(photo.Url, profile.One("img.author-photo")!.GetAttribute("src"));
         Assert.Equal("Marta Oyelaran", await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).SingleAsync()));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "account.profile" && a.TargetId == user.Id)));
+        // Search finds stories by their bylines: by the new name at once.
+        var found = await app.GetPageAsync("/search?q=Oyelaran");
+        Assert.Equal(["Harbour reopens"], found.All(".search-hit .card-headline a").Select(a => a.TextContent));
 
         var none = await member.SubmitAsync("/admin/account", "#profile-form", new Dictionary<string, string> { ["PhotoId"] = "0" });
         Assert.Equal(HttpStatusCode.Redirect, none.Status);

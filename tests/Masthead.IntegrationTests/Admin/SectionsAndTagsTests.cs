@@ -72,7 +72,29 @@ public sealed class SectionsAndTagsTests(MastheadApp app) : IClassFixture<Masthe
         Assert.Equal("\u201cElections\u201d merged into \u201cVoting\u201d: 2 stories retagged.", tags.Text(".comment-notice"));
         Assert.Equal("2", tags.Text($"#tag-{b.Id} .story-count"));
         Assert.Null(tags.One($"#tag-{a.Id}"));
+        // Search finds stories by their tags' names: the story tagged only "Elections" is now found as "Voting".
+        Assert.DoesNotContain("Tagged A only", await SearchAsync("elections"));
+        Assert.Contains("Tagged A only", await SearchAsync("voting"));
     }
+
+    [Fact]
+    public async Task Renaming_a_tag_changes_the_name_search_finds_its_stories_by()
+    {
+        var section = await _newsroom.SectionAsync();
+        var tag = await _newsroom.TagAsync("Zorblax");
+        await _newsroom.PublishAsync(section, "Ferry timetable changes", tags: [tag]);
+        Assert.Equal(["Ferry timetable changes"], await SearchAsync("zorblax"));
+        using var editor = await SignedInAsync(StaffRoles.Editor);
+
+        var saved = await editor.SubmitAsync($"/admin/tags/{tag.Id}", "form.taxonomy-form", Edit("Quembrit", tag.Slug));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(["Ferry timetable changes"], await SearchAsync("quembrit"));
+        Assert.Empty(await SearchAsync("zorblax"));
+    }
+
+    private async Task<List<string>> SearchAsync(string words) =>
+        (await app.GetPageAsync($"/search?q={Uri.EscapeDataString(words)}")).All(".search-hit .card-headline a").Select(a => a.TextContent).ToList();
 
     [Fact]
     public async Task A_tag_description_is_shown_on_the_public_tag_page_and_a_renamed_tag_redirects_through_merges()
