@@ -4,7 +4,8 @@ namespace Masthead.Search;
 /// A story's row id in the full-text index: its publication time in whole seconds since 2000-01-01 UTC, times 2^28,
 /// plus its id. The index keeps its rows in row-id order, so this order is publication order: a date filter is a
 /// range of row ids the index seeks to, "newest first" is the index's own order read backwards, and ranking can
-/// read the newest matches first and stop once no older match can still make the page.
+/// read the newest matches first and stop once no older match can still make the page. Stories published in the
+/// same second follow their ids. Ids go up to 2^28 - 1 (268 million stories).
 /// </summary>
 public static class SearchKey
 {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Masthead.Articles;
 using Masthead.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -11,7 +12,8 @@ namespace Masthead.Search;
 /// <summary>
 /// FTS5 over published stories: ArticleSearch (porter-stemmed, ranked with BM25, the headline weighing most) and
 /// ArticleWords (unstemmed, for spelling suggestions through its fts5vocab view). Both tables are made by a
-/// migration; the row id is the article's id. Every statement is parameterised.
+/// migration; ArticleSearch's row id is the story's <see cref="SearchKey"/> (ArticleSearchKeys maps ids to keys),
+/// ArticleWords' the story's id. Every statement is parameterised.
 /// </summary>
 public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, TimeProvider time) : ISearchIndex, IArticleIndexer
 {
@@ -58,13 +60,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
 
     public async Task RemoveAsync(int articleId, CancellationToken ct)
     {
-        // The story's row in the index is found by its key (a statement given the key seeks to it; one that
-        // looked it up in a subquery would read the whole index).
-        var keys = await ReadAsync("SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = $id", new() { ["$id"] = articleId }, r => r.GetInt64(0), ct);
-        foreach (var key in keys)
-        {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {key}", ct);
-        }
+        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearchKeys WHERE ArticleId = {articleId}", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleWords WHERE rowid = {articleId}", ct);
     }
@@ -146,10 +142,38 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
     {
         var parsed = SearchText.Parse(query.Text);
-        if (parsed.FtsQuery is null)
+        if (parsed.FtsQuery is not { } match)
         {
             return new SearchResults([], 0, 1, 1, []);
         }
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await SearchAsync(parsed, match, query, ct);
+        }
+        // The count, the ranking and the hits read one snapshot (a deferred transaction takes no lock), so a story
+        // published or withdrawn meanwhile cannot make them disagree or loosen the ranking's bound.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(snapshot, ct);
+            try
+            {
+                return await SearchAsync(parsed, match, query, ct);
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<SearchResults> SearchAsync(SearchText.Parsed parsed, string match, SearchQuery query, CancellationToken ct)
+    {
         // A date filter is a range of keys the index seeks to. Only section and author need the article: it is read
         // through a narrow covering index (the table's row holds the body before the filtered columns). The index
         // holds published stories only (it changes in the transaction that publishes or withdraws one).
@@ -167,7 +191,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             """;
         var parameters = new Dictionary<string, object?>
         {
-            ["$match"] = parsed.FtsQuery,
+            ["$match"] = match,
             ["$low"] = query.From is { } from ? SearchKey.AtSecond(from) : long.MinValue,
             ["$high"] = query.To is { } to ? SearchKey.AtSecond(to) : long.MaxValue,
         };
@@ -200,7 +224,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             keys = await RankAsync(matches, parameters, parsed.Phrases.Count, total, skip + query.PageSize, ct);
             keys = [.. keys.Skip(skip)];
         }
-        var hits = await HitsAsync(parsed.FtsQuery, keys, ct);
+        var hits = await HitsAsync(match, keys, ct);
         return new SearchResults(hits, total, page, pages, []);
     }
 

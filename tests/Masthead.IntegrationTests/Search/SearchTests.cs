@@ -111,18 +111,26 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
         await PublishAsync("old", 8, 400, 900, () => Filler(3), () => $"{Filler(random.Next(150, 250))}\n\n{word}");
         await PublishAsync("other", 100, 0, 900, () => Filler(3), () => Filler(random.Next(20, 200)), matches: false);
 
+        // Stories at the edges of the date range below: the first day's midnight is in it, the midnight after the last day not.
+        foreach (var edge in new[] { today.AddDays(-100), today.AddDays(-24) })
+        {
+            var title = $"{Filler(3)} edge {edge:yyyy-MM-dd}";
+            await _newsroom.PublishAsync(section, title, $"{Filler(60)} {word}", publishedAt: edge);
+            stories.Add((title, edge));
+        }
+
         // Ranking every match, as the site ranked before it read newest first.
-        var everyMatch = await app.WithDbAsync(async db =>
+        Task<List<string>> EveryMatchAsync(string match) => app.WithDbAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
             await using var command = db.CreateCommand($"""
                 SELECT a.Headline FROM ArticleSearch JOIN Articles a ON a.Id = (ArticleSearch.rowid & {SearchKey.IdMask})
-                WHERE ArticleSearch MATCH $word
+                WHERE ArticleSearch MATCH $match
                 ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0) + (julianday('now') - julianday(a.PublishedAt)) * 0.02, a.Id DESC
                 """);
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "$word";
-            parameter.Value = $"\"{word}\"";
+            parameter.ParameterName = "$match";
+            parameter.Value = match;
             command.Parameters.Add(parameter);
             var headlines = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
@@ -132,20 +140,32 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
             }
             return headlines;
         });
+        async Task<List<string>> AllPagesAsync(string query, int count)
+        {
+            var paged = new List<string>();
+            for (var page = 1; page <= (count + 19) / 20; page++)
+            {
+                paged.AddRange(await ResultsAsync($"{query}&page={page}"));
+            }
+            return paged;
+        }
+
+        var everyMatch = await EveryMatchAsync($"\"{word}\"");
         Assert.Equal(stories.Count, everyMatch.Count);
         // The order is not simply newest first: relevance moves some older stories up.
         Assert.NotEqual(stories.OrderByDescending(s => s.PublishedAt).Select(s => s.Headline), everyMatch);
-        var paged = new List<string>();
-        for (var page = 1; page <= (stories.Count + 19) / 20; page++)
-        {
-            paged.AddRange(await ResultsAsync($"q={word}&page={page}"));
-        }
-        Assert.Equal(everyMatch, paged);
+        Assert.Equal(everyMatch, await AllPagesAsync($"q={word}", everyMatch.Count));
+        // Two phrases (the second one common) and a prefix.
+        var withHarbour = await EveryMatchAsync($"\"{word}\" \"harbour\"");
+        Assert.InRange(withHarbour.Count, 21, stories.Count);
+        Assert.Equal(withHarbour, await AllPagesAsync($"q={word}+harbour", withHarbour.Count));
+        Assert.Equal(everyMatch, await AllPagesAsync($"q={word[..8]}*", everyMatch.Count));
 
         var from = today.AddDays(-100);
         var to = today.AddDays(-25);
         var inRange = stories.Where(s => s.PublishedAt >= from && s.PublishedAt < to.AddDays(1)).OrderByDescending(s => s.PublishedAt).Select(s => s.Headline).ToList();
-        Assert.NotEmpty(inRange);
+        Assert.Contains($"edge {from:yyyy-MM-dd}", inRange.Last());
+        Assert.DoesNotContain(inRange, h => h.Contains($"edge {to.AddDays(1):yyyy-MM-dd}", StringComparison.Ordinal));
         Assert.Equal(inRange, await ResultsAsync($"q={word}&sort=date&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
         Assert.Equal(inRange.Order(), (await ResultsAsync($"q={word}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).Order());
     }

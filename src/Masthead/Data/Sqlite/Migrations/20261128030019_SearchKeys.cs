@@ -15,11 +15,13 @@ namespace Masthead.Data.Sqlite.Migrations
         {
             // The story index's row id becomes the story's search key (its publication second since 2000 times 2^28,
             // plus its id: see SearchKey), so date filters and "newest first" are ranges and orders the index reads
-            // directly. ArticleSearchKeys finds a story's row when it changes.
+            // directly. ArticleSearchKeys finds a story's row when it changes. Whole seconds, rounded down and held within
+            // 2^34 seconds of 2000, as SearchKey.Of makes them.
             migrationBuilder.Sql("CREATE TABLE ArticleSearchKeys (ArticleId INTEGER NOT NULL PRIMARY KEY, SearchKey INTEGER NOT NULL);");
             migrationBuilder.Sql("""
                 INSERT INTO ArticleSearchKeys(ArticleId, SearchKey)
-                SELECT a.Id, ((CAST(strftime('%s', coalesce(a.PublishedAt, a.CreatedAt)) AS INTEGER) - 946684800) << 28) + a.Id
+                SELECT a.Id, (max(min(CAST(strftime('%s', substr(coalesce(a.PublishedAt, a.CreatedAt), 1, 19)) AS INTEGER) - 946684800,
+                    17179869183), -17179869184) << 28) + a.Id
                 FROM ArticleSearch o JOIN Articles a ON a.Id = o.rowid;
                 """);
             Rekey(migrationBuilder, to: "SearchKey", from: "ArticleId");
