@@ -21,10 +21,10 @@ public sealed class SearchKeyMigrationTests : IDisposable
         await migrator.MigrateAsync("20261127213919_CommentThreadIndexKey");
         var section = new Section { Slug = "news", Name = "News" };
         db.Sections.Add(section);
-        // Published out of id order, one to the tenth of a second, one before 2000.
+        // Published out of id order, one a fraction of a millisecond before the next second, one before 2000.
         var dates = new[]
         {
-            new DateTime(2026, 5, 1, 8, 30, 15, DateTimeKind.Utc).AddTicks(1_234_567),
+            new DateTime(2026, 5, 1, 8, 30, 59, DateTimeKind.Utc).AddTicks(9_996_000),
             new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc),
             new DateTime(1998, 12, 31, 23, 59, 59, DateTimeKind.Utc),
         };
