@@ -212,11 +212,13 @@ public sealed class StaffRoster(MastheadDb db, UserManager<StaffUser> users, Rol
         {
             return new StaffResult(StaffOutcome.Done, [], user);
         }
+        // The check and the change are one transaction (SQLite's writers take turns), so two admins demoting each
+        // other at the same moment cannot both pass it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (role != StaffRoles.Admin && current.Contains(StaffRoles.Admin) && !await AnotherActiveAdminAsync(user.Id, ct))
         {
             return StaffResult.Of(StaffOutcome.LastAdmin);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await roles.RoleExistsAsync(role))
         {
             await roles.CreateAsync(new IdentityRole<int>(role));
@@ -253,11 +255,11 @@ public sealed class StaffRoster(MastheadDb db, UserManager<StaffUser> users, Rol
         {
             return StaffResult.Of(StaffOutcome.Self);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (locked && await users.IsInRoleAsync(user, StaffRoles.Admin) && !await AnotherActiveAdminAsync(user.Id, ct))
         {
             return StaffResult.Of(StaffOutcome.LastAdmin);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         if (locked)
