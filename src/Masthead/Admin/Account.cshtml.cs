@@ -108,11 +108,7 @@ public sealed class AccountModel(MastheadDb db, UserManager<StaffUser> users, Si
         }
         if (renamed)
         {
-            var stories = await db.Bylines.Where(b => b.AuthorId == author.Id).Select(b => b.ArticleId).ToListAsync(ct);
-            foreach (var indexer in indexers)
-            {
-                await indexer.WordsChangedAsync(stories, ct);
-            }
+            await indexers.WordsChangedAsync(await db.Bylines.Where(b => b.AuthorId == author.Id).Select(b => b.ArticleId).ToListAsync(ct), ct);
         }
         await transaction.CommitAsync(ct);
         await signIn.RefreshSignInAsync(user);

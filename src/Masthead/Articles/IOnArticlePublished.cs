@@ -23,3 +23,15 @@ public interface IArticleIndexer
     /// </summary>
     Task WordsChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct) => Task.CompletedTask;
 }
+
+public static class ArticleIndexers
+{
+    /// <summary>Tells every index that words shown with these stories changed (see <see cref="IArticleIndexer.WordsChangedAsync"/>).</summary>
+    public static async Task WordsChangedAsync(this IEnumerable<IArticleIndexer> indexers, IReadOnlyCollection<int> articleIds, CancellationToken ct)
+    {
+        foreach (var indexer in indexers)
+        {
+            await indexer.WordsChangedAsync(articleIds, ct);
+        }
+    }
+}

@@ -216,7 +216,7 @@ public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cac
         if (renamed)
         {
             // Search finds a story by its tags' names too.
-            await WordsChangedAsync(await db.Articles.Where(a => a.Tags.Any(t => t.Id == id)).Select(a => a.Id).ToListAsync(ct), ct);
+            await indexers.WordsChangedAsync(await db.Articles.Where(a => a.Tags.Any(t => t.Id == id)).Select(a => a.Id).ToListAsync(ct), ct);
         }
         await transaction.CommitAsync(ct);
         await cache.EvictContentAsync(ct);
@@ -254,7 +254,7 @@ public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cac
         db.Tags.Remove(from);
         audit.Add(by.UserId, by.Name, "tag.merged", "tag", intoId, $"{from.Name} (/tag/{from.Slug}/) merged into {into.Name}: {articles.Count} stories retagged");
         await db.SaveChangesAsync(ct);
-        await WordsChangedAsync([.. articles.Select(a => a.Id)], ct);
+        await indexers.WordsChangedAsync([.. articles.Select(a => a.Id)], ct);
         await transaction.CommitAsync(ct);
         await cache.EvictContentAsync(ct);
         return TaxonomyResult.Ok($"\u201c{from.Name}\u201d merged into \u201c{into.Name}\u201d: {articles.Count} {(articles.Count == 1 ? "story" : "stories")} retagged.");
@@ -322,14 +322,6 @@ public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cac
     /// <summary>A slug that is live again must not also redirect.</summary>
     private Task ForgetOldSlugAsync(TaxonomyKind kind, string slug, CancellationToken ct) =>
         db.TaxonomyRedirects.Where(r => r.Kind == kind && r.OldSlug == slug).ExecuteDeleteAsync(ct);
-
-    private async Task WordsChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
-    {
-        foreach (var indexer in indexers)
-        {
-            await indexer.WordsChangedAsync(articleIds, ct);
-        }
-    }
 
     private async Task SectionsChangedAsync(CancellationToken ct)
     {

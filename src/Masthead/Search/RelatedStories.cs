@@ -1,10 +1,8 @@
-using System.Data.Common;
 using System.Text.Json;
 using Masthead.Articles;
 using Masthead.Data;
 using Masthead.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Masthead.Search;
 
@@ -157,7 +155,7 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
             : $"SELECT rowid & {SearchKey.IdMask}, coalesce(body, '') FROM ArticleSearch WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId IN (SELECT value FROM json_each($ids)))");
         if (ids is not null)
         {
-            AddParameter(command, "$ids", JsonSerializer.Serialize(ids));
+            command.AddParameter("$ids", JsonSerializer.Serialize(ids));
         }
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -178,7 +176,7 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
             : "SELECT term, doc FROM ArticleWordsVocab WHERE term IN (SELECT value FROM json_each($words))");
         if (words is not null)
         {
-            AddParameter(command, "$words", JsonSerializer.Serialize(words));
+            command.AddParameter("$words", JsonSerializer.Serialize(words));
         }
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -202,7 +200,7 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
             // One row per occurrence, the word as its index in the list: grouping or sorting them in SQL would cost more
             // than counting them here, and no string is read per row. They come by word, then story.
             await using var command = db.CreateCommand($"SELECT w.key, i.doc FROM json_each($words) w JOIN {Instances} i ON i.term = w.value");
-            AddParameter(command, "$words", JsonSerializer.Serialize(words));
+            command.AddParameter("$words", JsonSerializer.Serialize(words));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -247,8 +245,8 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
             SELECT t.TagsId, t.ArticlesId FROM ArticleTags t JOIN Articles a ON a.Id = t.ArticlesId
             WHERE t.TagsId IN (SELECT value FROM json_each($tags)) AND a.Status = $published
             """);
-        AddParameter(command, "$tags", JsonSerializer.Serialize(tags));
-        AddParameter(command, "$published", (int)ArticleStatus.Published);
+        command.AddParameter("$tags", JsonSerializer.Serialize(tags));
+        command.AddParameter("$published", (int)ArticleStatus.Published);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -273,14 +271,5 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
         {
             await db.Database.OpenConnectionAsync(ct);
         }
-    }
-
-    private static DbParameter AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

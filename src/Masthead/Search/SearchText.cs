@@ -12,8 +12,12 @@ public static class SearchText
     public const int MaxLength = 200;
     private const int MaxTerms = 12;
 
-    /// <summary>The FTS5 query (its phrases joined: a story must match them all), its phrases one by one, and the words.</summary>
-    public sealed record Parsed(string? FtsQuery, IReadOnlyList<string> Phrases, IReadOnlyList<string> Words);
+    /// <summary>The query's FTS5 phrases and its words.</summary>
+    public sealed record Parsed(IReadOnlyList<string> Phrases, IReadOnlyList<string> Words)
+    {
+        /// <summary>The FTS5 query: the phrases joined, so that a story must match them all; null without any.</summary>
+        public string? FtsQuery => Phrases.Count == 0 ? null : string.Join(' ', Phrases);
+    }
 
     public static Parsed Parse(string? input)
     {
@@ -58,8 +62,7 @@ public static class SearchText
             }
             i = next;
         }
-        var phrases = parts.Take(MaxTerms).ToList();
-        return new Parsed(phrases.Count == 0 ? null : string.Join(' ', phrases), phrases, words);
+        return new Parsed([.. parts.Take(MaxTerms)], words);
     }
 
     /// <summary>Letters and digits only, lower case: the pieces FTS5's unicode61 tokenizer would make anyway.</summary>

@@ -5,7 +5,6 @@ using Masthead.Articles;
 using Masthead.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Masthead.Search;
 
@@ -118,10 +117,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         command.Parameters.Clear();
         foreach (var (name, value) in values)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            command.AddParameter(name, value);
         }
     }
 
@@ -259,13 +255,14 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             }
             return true;
         }, ct);
-        var ranked = new List<(long Key, (double Score, int Id) Rank)>(kept.Count);
-        while (kept.TryDequeue(out var key, out var rank))
+        // The queue gives the worst first.
+        var ranked = new List<long>(kept.Count);
+        while (kept.TryDequeue(out var key, out _))
         {
-            ranked.Add((key, rank));
+            ranked.Add(key);
         }
         ranked.Reverse();
-        return [.. ranked.Select(r => r.Key)];
+        return ranked;
     }
 
     /// <summary>Orders ranks worst first: the higher score, and on the same score the lower id.</summary>
@@ -382,10 +379,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             await using var command = db.CreateCommand(sql);
             foreach (var (name, value) in parameters)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
+                command.AddParameter(name, value);
             }
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct) && read(reader))

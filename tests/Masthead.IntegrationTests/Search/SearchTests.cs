@@ -1,5 +1,6 @@
 using System.Net;
 using Masthead.Articles;
+using Masthead.Data;
 using Masthead.Search;
 using Masthead.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -128,10 +129,7 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
                 WHERE ArticleSearch MATCH $match
                 ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0) + (julianday('now') - julianday(a.PublishedAt)) * 0.02, a.Id DESC
                 """);
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$match";
-            parameter.Value = match;
-            command.Parameters.Add(parameter);
+            command.AddParameter("$match", match);
             var headlines = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
