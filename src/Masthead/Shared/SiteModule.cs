@@ -9,6 +9,8 @@ namespace Masthead.Shared;
 
 public static class SiteModule
 {
+    private static readonly TimeSpan SearchLifetime = TimeSpan.FromMinutes(10);
+
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SiteOptions>()
@@ -50,11 +52,15 @@ public static class SiteModule
                 .Tag(SiteCache.ContentTag)
                 .SetVaryByQuery("replytocom")
                 .With(context => !Comments.CommenterCookies.ArePresent(context.HttpContext.Request)));
+            // A search is stored when it is asked for again within the cache's lifetime (up to 16,384 addresses a
+            // generation): one-off searches, most of them, would otherwise push out the pages readers return to.
             o.AddPolicy(SiteCache.SearchPolicy, p => p
-                .Expire(TimeSpan.FromMinutes(10))
+                .Expire(SearchLifetime)
                 .Tag(SiteCache.ContentTag)
-                .SetVaryByQuery("q", "section", "author", "from", "to", "sort", "page"));
+                .SetVaryByQuery("q", "section", "author", "from", "to", "sort", "page")
+                .AddPolicy<StoreOnSecondRequest>());
         });
+        builder.Services.AddSingleton(new RecentAddresses(16_384, SearchLifetime));
         builder.Services.AddSingleton<SiteCache>();
         builder.Services.AddScoped<AuditLog>();
         return builder;

@@ -45,6 +45,34 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
     }
 
     [Fact]
+    public async Task A_search_is_kept_in_the_cache_only_once_it_is_asked_for_again()
+    {
+        var word = Word("encore");
+        var section = await _newsroom.SectionAsync();
+        var story = await _newsroom.PublishAsync(section, $"The {word} story");
+        using var http = app.Http();
+        // The output cache marks the copies it serves with their age.
+        async Task<bool> ServedFromCacheAsync(string path)
+        {
+            using var response = await http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains($"The {word} story", await response.Content.ReadAsStringAsync());
+            return response.Headers.Age is not null;
+        }
+
+        Assert.False(await ServedFromCacheAsync($"/search?q={word}"));
+        Assert.False(await ServedFromCacheAsync($"/search?q={word}"));
+        Assert.True(await ServedFromCacheAsync($"/search?q={word}"));
+        // Another sort of the same words is another address, asked for the first time.
+        Assert.False(await ServedFromCacheAsync($"/search?q={word}&sort=date"));
+        Assert.False(await ServedFromCacheAsync($"/search?q={word}&sort=date"));
+        Assert.True(await ServedFromCacheAsync($"/search?q={word}&sort=date"));
+        // A story's page is still stored on its first request.
+        Assert.False(await ServedFromCacheAsync(story.Path));
+        Assert.True(await ServedFromCacheAsync(story.Path));
+    }
+
+    [Fact]
     public async Task Filters_by_section_author_and_dates_and_sorting_by_date_work()
     {
         var word = Word("quill");
