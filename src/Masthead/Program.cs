@@ -19,7 +19,7 @@ System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalizat
 System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
 
-MallocArenas.Limit();
+NativeHeap.LimitArenas();
 
 // The command line decides what runs: the site (the default) or a one-off command such as --help.
 var cli = MastheadCommandLine.Parse(args);

@@ -62,6 +62,7 @@ public static class SiteModule
         });
         builder.Services.AddSingleton(new RecentAddresses(16_384, SearchLifetime));
         builder.Services.AddSingleton<SiteCache>();
+        builder.Services.AddHostedService<NativeHeapTrimmer>();
         builder.Services.AddScoped<AuditLog>();
         return builder;
     }
