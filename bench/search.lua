@@ -2,7 +2,8 @@
 -- cache cannot answer it and each one runs the full-text query. 51 words x 10,000 days (a day before the first story
 -- finds every match, as the earliest days do). A run starts at SEARCH_START or, without it, where the clock puts it
 -- (5,100 searches further on for every second), so that a measured run does not repeat the searches of the warm-up
--- run before it. The two threads start half the searches apart and never ask the same search.
+-- run before it. The benchmark's two threads start half the searches apart and never ask the same search (with more
+-- threads, the third would repeat the first's).
 local words = {"diplomacy","trade","energy","migration","climate","floods","drought","wildfires","protests","elections",
   "parliament","budget","tax","courts","corruption","housing","labour","shipping","inflation","manufacturing","agriculture",
   "cybersecurity","semiconductors","startups","telecoms","space","oceans","archaeology","wildlife","research","vaccines",

@@ -3,6 +3,11 @@ using Masthead.Shared;
 
 namespace Masthead.UnitTests.Shared;
 
+/// <summary>Runs alone: the process's resident memory is measured, and other tests allocating meanwhile would blur it.</summary>
+[CollectionDefinition(nameof(NativeHeapTests), DisableParallelization = true)]
+public sealed class NativeHeapCollection;
+
+[Collection(nameof(NativeHeapTests))]
 public sealed class NativeHeapTests
 {
     /// <summary>This process's resident anonymous memory, from the kernel.</summary>
