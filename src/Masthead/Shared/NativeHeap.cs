@@ -11,6 +11,9 @@ public static class NativeHeap
     private const int ArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
     private static bool _unavailable = !OperatingSystem.IsLinux();
 
+    /// <summary>False where there is no glibc to call (other systems, or a first call that found none).</summary>
+    public static bool CanTrim => !_unavailable;
+
     /// <summary>
     /// Caps glibc's malloc arenas at two. By default glibc gives each thread that allocates its own arena, up to eight
     /// per core, and keeps their free pages: SQLite's connections and the thread pool left about 40 MB resident that way
@@ -60,23 +63,20 @@ public static class NativeHeap
 }
 
 /// <summary>
-/// Trims the native heap (<see cref="NativeHeap.Trim"/>) every two seconds: often enough that a burst of posting or
-/// searching does not leave its freed pages resident for long, rarely enough to cost nothing measurable.
+/// Trims the native heap (<see cref="NativeHeap.Trim"/>) every two seconds, from two seconds after start-up: often
+/// enough that a burst of posting or searching does not leave its freed pages resident for long, rarely enough that
+/// the call itself costs next to nothing (pages handed back and then reused do fault in again: see the README).
 /// </summary>
-public sealed class NativeHeapTrimmer : BackgroundService
+public sealed class NativeHeapTrimmer(IServiceScopeFactory scopes, TimeProvider time, ILogger<NativeHeapTrimmer> logger)
+    : PeriodicWork(scopes, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    protected override int IntervalSeconds => NativeHeap.CanTrim ? 2 : 0;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan FirstRoundDelay => TimeSpan.FromSeconds(IntervalSeconds);
+
+    protected override Task RunRoundAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            NativeHeap.Trim();
-        }
+        NativeHeap.Trim();
+        return Task.CompletedTask;
     }
 }

@@ -64,16 +64,14 @@ public sealed class RecentAddresses(int remembered, TimeSpan window)
         lock (_gate)
         {
             var age = Environment.TickCount64 - _currentStarted;
-            if (age > 2 * window.TotalMilliseconds)
-            {
-                _previous.Clear();
-                _current.Clear();
-                _currentStarted = Environment.TickCount64;
-            }
-            else if (_current.Count >= remembered || age > window.TotalMilliseconds)
+            if (_current.Count >= remembered || age > window.TotalMilliseconds)
             {
                 (_previous, _current) = (_current, _previous);
                 _current.Clear();
+                if (age > 2 * window.TotalMilliseconds)
+                {
+                    _previous.Clear();
+                }
                 _currentStarted = Environment.TickCount64;
             }
             return _previous.Contains(address) | !_current.Add(address);
