@@ -51,6 +51,8 @@ public sealed record ArticleView
     public ImageView? Image { get; init; }
     public int? ReadAlsoArticleId { get; init; }
     public int CommentCount { get; init; }
+    /// <summary>The threads the approved comments form (see <see cref="CommentCounts"/>): what the comment pages are counted from.</summary>
+    public int CommentThreadCount { get; init; }
     public bool CommentsOpen { get; init; }
     public string? WithdrawalNote { get; init; }
     public List<AuthorLink> Authors { get; init; } = [];
@@ -338,6 +340,7 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
                     : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit, a.Image.Widths),
                 ReadAlsoArticleId = a.ReadAlsoArticleId,
                 CommentCount = a.CommentCount,
+                CommentThreadCount = a.CommentThreadCount,
                 CommentsOpen = a.CommentsOpen,
                 WithdrawalNote = a.WithdrawalNote,
                 SeoTitle = a.SeoTitle,
@@ -396,34 +399,55 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
     }
 
     /// <summary>
-    /// The approved comments (and, for their author alone, held ones) as threads, one page of top-level threads.
+    /// One page of threads: the approved comments (and, for their author alone, held ones) of the page's top-level
+    /// threads, with every reply under them. A breaking story collects tens of thousands of comments; only this page's
+    /// are read: its first comments by their place among the threads (see <see cref="CommentCounts.StartsThread"/>),
+    /// then their replies a level at a time. The reader's held comments that start threads of their own take their
+    /// place among the approved ones, as <see cref="CommentThread.Build"/> would lay all of them out.
     /// False when the page number is past the last page.
     /// </summary>
     private async Task<bool> LoadCommentsAsync(int page, CancellationToken ct)
     {
         var articleId = Article.Id;
-        var views = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false, c.StaffUserId != null))
-            .ToListAsync(ct);
-        var held = cookies.HeldComments(Request);
-        if (held.Count > 0)
-        {
-            var mine = await db.Comments.AsNoTracking()
-                .Where(c => held.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Pending)
-                .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, true, c.StaffUserId != null))
-                .ToListAsync(ct);
-            views = [.. views.Concat(mine).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)];
-        }
-        var threads = CommentThread.Build(views, commentOptions.MaxDepth);
-        CommentPages = Paged<CommentThread>.CountPages(threads.Count, commentOptions.ThreadsPerPage);
+        var perPage = commentOptions.ThreadsPerPage;
+        var mine = await HeldCommentsAsync(articleId, ct);
+        var heldThreads = await HeldThreadPlacesAsync(articleId, mine, ct);
+        CommentPages = Paged<CommentThread>.CountPages(Article.CommentThreadCount + heldThreads.Count, perPage);
         if (page < 1 || page > CommentPages)
         {
             return false;
         }
+        var (first, last) = ((page - 1) * perPage, page * perPage);
+        var heldBefore = heldThreads.Count(h => h.Place < first);
+        var heldHere = heldThreads.Where(h => h.Place >= first && h.Place < last).Select(h => h.Comment.Id).ToHashSet();
+        var roots = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId).Where(CommentCounts.StartsThread)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Skip(first - heldBefore).Take(Math.Max(0, perPage - heldHere.Count))
+            .Select(ShownView).ToListAsync(ct);
+
+        // The replies, a level at a time; a reply shown before its parent starts a thread of its own (CommentThread.Build).
+        var shown = roots.ToDictionary(c => c.Id);
+        var level = roots;
+        for (var depth = 0; level.Count > 0 && depth < MaxReplyLevels; depth++)
+        {
+            var parentIds = level.Select(c => c.Id).ToList();
+            var replies = await db.Comments.AsNoTracking()
+                .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved && c.ParentId != null && parentIds.Contains(c.ParentId.Value))
+                .Select(ShownView).ToListAsync(ct);
+            level = [.. replies.Where(c => shown.TryGetValue(c.ParentId!.Value, out var parent) && ShownBefore(parent, c) && shown.TryAdd(c.Id, c))];
+        }
+        foreach (var held in mine)
+        {
+            var underShown = held.ParentId is { } parentId && shown.TryGetValue(parentId, out var parent) && ShownBefore(parent, held);
+            if (underShown || heldHere.Contains(held.Id))
+            {
+                shown.TryAdd(held.Id, held);
+            }
+        }
+        var views = shown.Values.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
         CommentPage = page;
-        Comments = threads.Skip((page - 1) * commentOptions.ThreadsPerPage).Take(commentOptions.ThreadsPerPage).ToList();
+        Comments = CommentThread.Build(views, commentOptions.MaxDepth);
         if (page > 1)
         {
             Head.Title = $"{Article.Headline}: comments, page {page}";
@@ -431,6 +455,61 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         Head.PrevPath = page > 1 ? CommentPagePath(page - 1) : null;
         Head.NextPath = page < CommentPages ? CommentPagePath(page + 1) : null;
         return true;
+    }
+
+    /// <summary>A reply chain longer than this is cut on the page (a safeguard: replies at the deepest level continue at that depth).</summary>
+    private const int MaxReplyLevels = 1_000;
+
+    private static readonly System.Linq.Expressions.Expression<Func<Comment, CommentView>> ShownView =
+        c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false, c.StaffUserId != null);
+
+    private static bool ShownBefore(CommentView parent, CommentView reply) =>
+        parent.CreatedAt < reply.CreatedAt || (parent.CreatedAt == reply.CreatedAt && parent.Id < reply.Id);
+
+    /// <summary>The reader's own comments on this article still awaiting moderation (their cookie names a few), oldest first.</summary>
+    private async Task<List<CommentView>> HeldCommentsAsync(int articleId, CancellationToken ct)
+    {
+        var held = cookies.HeldComments(Request);
+        if (held.Count == 0)
+        {
+            return [];
+        }
+        var mine = await db.Comments.AsNoTracking()
+            .Where(c => held.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Pending)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, true, c.StaffUserId != null))
+            .ToListAsync(ct);
+        return [.. mine.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)];
+    }
+
+    /// <summary>
+    /// The held comments that start threads of their own (no parent shown before them), each with its place among all
+    /// the threads this reader sees: the approved threads before it, plus the held ones before it.
+    /// </summary>
+    private async Task<List<(CommentView Comment, int Place)>> HeldThreadPlacesAsync(int articleId, List<CommentView> mine, CancellationToken ct)
+    {
+        if (mine.Count == 0)
+        {
+            return [];
+        }
+        var parentIds = mine.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).ToList();
+        var approvedParents = parentIds.Count == 0 ? [] : await db.Comments.AsNoTracking()
+            .Where(c => parentIds.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Approved)
+            .Select(ShownView).ToDictionaryAsync(c => c.Id, ct);
+        var seen = new Dictionary<int, CommentView>();
+        var places = new List<(CommentView, int)>();
+        foreach (var held in mine)
+        {
+            var parentShown = held.ParentId is { } parentId
+                && (approvedParents.TryGetValue(parentId, out var parent) || seen.TryGetValue(parentId, out parent))
+                && ShownBefore(parent, held);
+            seen[held.Id] = held;
+            if (!parentShown)
+            {
+                var before = await CommentCounts.ThreadsBeforeAsync(reads, articleId, held.CreatedAt, held.Id, ct);
+                places.Add((held, (int)Math.Max(0, before) + places.Count));
+            }
+        }
+        return places;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Masthead.Comments;
@@ -302,6 +303,75 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         Assert.Equal($"{article.Path}comment-page-2/#comments", first.One(".comment-pages a[rel=next]")!.GetAttribute("href"));
         Assert.EndsWith($"{article.Path}comment-page-2/", second.Canonical);
         Assert.Equal(HttpStatusCode.NotFound, (await app.GetPageAsync($"{article.Path}comment-page-3/")).Status);
+    }
+
+    [Fact]
+    public async Task Each_comment_page_reads_its_own_threads_whole_as_they_stand_among_all_the_story_comments()
+    {
+        var article = await ArticleAsync("Ferry timetable rewritten after storm");
+        async Task<Comment> Say(string author, Comment? replyTo = null, CommentStatus status = CommentStatus.Approved) =>
+            await _newsroom.CommentAsync(article, author, $"{author} has a view on the timetable.", status, replyTo);
+        var t1 = await Say("Anna");
+        var a1 = await Say("Ben", t1);
+        var a2 = await Say("Cleo", a1);
+        var a3 = await Say("Dev", a2);
+        var a4 = await Say("Eli", a3);
+        await Say("Fin", a4);                                   // deeper than the page nests: continues at the deepest level
+        var t2 = await Say("Fay");
+        await Say("Gus", t2, CommentStatus.Pending);             // held: shown to nobody here
+        var t3 = await Say("Hal");
+        await Say("Ivy", t3);
+        var t4 = await Say("Jon");
+        var b1 = await Say("Kim", t4);
+        await Say("Lee", b1);
+        await Say("Max", t1);                                   // a late reply to the first thread, on page one
+        var t5 = await Say("Ned");
+        var early = await Say("Ola");
+        var t6 = await Say("Pia");
+        await Say("Quin", t6);
+        var t7 = await Say("Rae");
+        await Say("Sol", t7);
+        await Say("Tia", t2);                                   // a late reply to a thread on page one
+        // An imported reply older than the comment it answers starts a thread of its own, where its time puts it.
+        await app.WithDbAsync(async db =>
+        {
+            await db.Comments.Where(c => c.Id == early.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ParentId, t6.Id));
+            await CommentCounts.RecountAsync(db, db.Articles.Where(a => a.Id == article.Id), null, CancellationToken.None);
+            return 0;
+        });
+
+        // What the pages must show: every approved comment laid out at once, three threads a page.
+        var all = await app.WithDbAsync(db => db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false, false)).ToListAsync());
+        var threads = CommentThread.Build(all, app.Options.MaxDepth);
+        static IEnumerable<int> Under(CommentThread t) => t.Replies.SelectMany(r => Under(r).Prepend(r.Comment.Id));
+        Assert.Equal(8, threads.Count);
+        var perPage = app.Options.ThreadsPerPage;
+        try
+        {
+            app.Options.ThreadsPerPage = 3;
+            for (var page = 1; page <= 3; page++)
+            {
+                var html = await app.GetPageAsync(page == 1 ? article.Path : $"{article.Path}comment-page-{page}/");
+                var expected = threads.Skip((page - 1) * 3).Take(3).ToList();
+                Assert.Equal(expected.Select(t => $"comment-{t.Comment.Id}"), html.All(".comment-list > .comment").Select(e => e.Id!));
+                foreach (var thread in expected)
+                {
+                    Assert.Equal(Under(thread).Order(),
+                        html.All($"#comment-{thread.Comment.Id} .comment").Select(e => int.Parse(e.Id!["comment-".Length..], CultureInfo.InvariantCulture)).Order());
+                }
+            }
+            Assert.Equal(HttpStatusCode.NotFound, (await app.GetPageAsync($"{article.Path}comment-page-4/")).Status);
+        }
+        finally
+        {
+            app.Options.ThreadsPerPage = perPage;
+        }
+        // The layout the pages were held to has what the test is about: a thread nested past the deepest level, an
+        // early reply standing alone, replies that came after later threads.
+        Assert.Contains(threads, t => t.Comment.Id == early.Id);
+        Assert.Equal(6, Under(threads[0]).Count());
     }
 
     [Fact]
