@@ -375,6 +375,46 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     }
 
     [Fact]
+    public async Task A_readers_held_comments_are_shown_to_them_where_they_fall_among_the_pages()
+    {
+        var article = await ArticleAsync("Bridge closed for inspection");
+        var t1 = await _newsroom.CommentAsync(article, "Ada", "Traffic is backed up to the ring road.");
+        await _newsroom.CommentAsync(article, "Bo", "Take the ferry instead.");
+        await _newsroom.CommentAsync(article, "Cy", "These inspections are long overdue.");
+        using var author = new Reader(app);
+        var perPage = app.Options.ThreadsPerPage;
+        try
+        {
+            app.Options.ThreadsPerPage = 3;
+            var reply = CommentsApp.Typed("The ferry is full as well.");
+            reply["parent"] = t1.Id.ToString(CultureInfo.InvariantCulture);
+            Assert.Equal(HttpStatusCode.SeeOther, (await author.CommentAsync(article.Path, reply)).Status);
+            var posted = await author.CommentAsync(article.Path, CommentsApp.Typed("Who decided to close it at rush hour?"));
+            var held = (await CommentsOnAsync(article.Id)).Where(c => c.Status == CommentStatus.Pending).ToList();
+            Assert.Equal(2, held.Count);
+
+            // The held reply sits under its thread on page one; the held new thread comes after the three approved
+            // ones, on a page of its own that only its author has.
+            Assert.Equal($"{article.Path}comment-page-2/#comment-{held[1].Id}", posted.Response.Headers.Location?.OriginalString);
+            var first = await author.OpenAsync(article.Path);
+            Assert.NotNull(first.One($"#comment-{t1.Id} > ol.comment-replies > #comment-{held[0].Id} .comment-awaiting"));
+            Assert.Equal(3, first.All(".comment-list > .comment").Count);
+            var second = await author.OpenAsync($"{article.Path}comment-page-2/");
+            Assert.Equal([$"comment-{held[1].Id}"], second.All(".comment-list > .comment").Select(e => e.Id!));
+            Assert.Equal($"{article.Path}comment-page-2/#comments", first.One(".comment-pages a[rel=next]")!.GetAttribute("href"));
+
+            var others = await app.GetPageAsync(article.Path);
+            Assert.Null(others.One($"#comment-{held[0].Id}"));
+            Assert.Null(others.One(".comment-pages a[rel=next]"));
+            Assert.Equal(HttpStatusCode.NotFound, (await app.GetPageAsync($"{article.Path}comment-page-2/")).Status);
+        }
+        finally
+        {
+            app.Options.ThreadsPerPage = perPage;
+        }
+    }
+
+    [Fact]
     public async Task Readers_posting_at_the_same_moment_are_all_stored_counted_and_sent_to_the_page_showing_their_comment()
     {
         var article = await ArticleAsync("Quake shakes the capital");
