@@ -401,9 +401,10 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
     /// <summary>
     /// One page of threads: the approved comments (and, for their author alone, held ones) of the page's top-level
     /// threads, with every reply under them. A breaking story collects tens of thousands of comments; only this page's
-    /// are read: its first comments by their place among the threads (see <see cref="CommentCounts.StartsThread"/>),
-    /// then their replies a level at a time. The reader's held comments that start threads of their own take their
-    /// place among the approved ones, as <see cref="CommentThread.Build"/> would lay all of them out.
+    /// are read, in one statement: its first comments by their place among the threads (see
+    /// <see cref="CommentCounts.StartsThread"/>) with every reply under them. The reader's held comments that start
+    /// threads of their own take their place among the approved ones, as <see cref="CommentThread.Build"/> would lay
+    /// all of them out.
     /// False when the page number is past the last page.
     /// </summary>
     private async Task<bool> LoadCommentsAsync(int page, CancellationToken ct)
@@ -420,23 +421,13 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         var (first, last) = ((page - 1) * perPage, page * perPage);
         var heldBefore = heldThreads.Count(h => h.Place < first);
         var heldHere = heldThreads.Where(h => h.Place >= first && h.Place < last).Select(h => h.Comment.Id).ToHashSet();
-        var roots = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId).Where(CommentCounts.StartsThread)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip(first - heldBefore).Take(Math.Max(0, perPage - heldHere.Count))
-            .Select(ShownView).ToListAsync(ct);
-
-        // The replies, a level at a time; a reply shown before its parent starts a thread of its own (CommentThread.Build).
-        var shown = roots.ToDictionary(c => c.Id);
-        var level = roots;
-        for (var depth = 0; level.Count > 0 && depth < MaxReplyLevels; depth++)
+        var approved = await reads.ReadAsync(PageOfThreadsSql, ReadViews, ct,
+            ("$articleId", articleId), ("$skip", first - heldBefore), ("$take", Math.Max(0, perPage - heldHere.Count)));
+        if (page > 1 && approved.Count == 0 && heldHere.Count == 0)
         {
-            var parentIds = level.Select(c => c.Id).ToList();
-            var replies = await db.Comments.AsNoTracking()
-                .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved && c.ParentId != null && parentIds.Contains(c.ParentId.Value))
-                .Select(ShownView).ToListAsync(ct);
-            level = [.. replies.Where(c => shown.TryGetValue(c.ParentId!.Value, out var parent) && ShownBefore(parent, c) && shown.TryAdd(c.Id, c))];
+            return false;                                     // the kept count ran ahead of the comments
         }
+        var shown = approved.ToDictionary(c => c.Id);
         foreach (var held in mine)
         {
             var underShown = held.ParentId is { } parentId && shown.TryGetValue(parentId, out var parent) && ShownBefore(parent, held);
@@ -457,8 +448,38 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         return true;
     }
 
-    /// <summary>A reply chain longer than this is cut on the page (a safeguard: replies at the deepest level continue at that depth).</summary>
-    private const int MaxReplyLevels = 1_000;
+    /// <summary>
+    /// One page of threads in one statement (prepared once, see <see cref="PreparedReads"/>): the comments that start
+    /// threads (<see cref="CommentCounts.StartsThread"/> in SQL, as in <see cref="CommentCounts"/>), in display order,
+    /// $skip of them passed over and $take kept, then every approved reply under them that is shown after its parent.
+    /// </summary>
+    private static readonly string PageOfThreadsSql = $"""
+        WITH RECURSIVE page(Id, CreatedAt) AS (
+            SELECT Id, CreatedAt FROM (
+                SELECT c.Id, c.CreatedAt FROM Comments AS c LEFT JOIN Comments AS p ON p.Id = c.ParentId
+                WHERE c.ArticleId = $articleId AND c.Status = {Approved}
+                    AND NOT (p.Status IS NOT NULL AND p.Status = {Approved} AND (p.CreatedAt < c.CreatedAt OR (p.CreatedAt = c.CreatedAt AND p.Id < c.Id)))
+                ORDER BY c.CreatedAt, c.Id LIMIT $take OFFSET $skip)
+            UNION ALL
+            SELECT r.Id, r.CreatedAt FROM page JOIN Comments AS r ON r.ParentId = page.Id
+            WHERE r.ArticleId = $articleId AND r.Status = {Approved}
+                AND (page.CreatedAt < r.CreatedAt OR (page.CreatedAt = r.CreatedAt AND page.Id < r.Id)))
+        SELECT c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.StaffUserId IS NOT NULL
+        FROM page JOIN Comments AS c ON c.Id = page.Id
+        """;
+
+    private const int Approved = (int)CommentStatus.Approved;
+
+    private static List<CommentView> ReadViews(Microsoft.Data.Sqlite.SqliteDataReader r)
+    {
+        var views = new List<CommentView>();
+        while (r.Read())
+        {
+            views.Add(new CommentView(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetString(4), DateTime.SpecifyKind(r.GetDateTime(5), DateTimeKind.Utc), false, r.GetBoolean(6)));
+        }
+        return views;
+    }
 
     private static readonly System.Linq.Expressions.Expression<Func<Comment, CommentView>> ShownView =
         c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false, c.StaffUserId != null);
