@@ -306,7 +306,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     }
 
     [Fact]
-    public async Task Each_comment_page_reads_its_own_threads_whole_as_they_stand_among_all_the_story_comments()
+    public async Task Each_comment_page_shows_its_own_threads_whole_as_they_stand_among_all_the_story_comments()
     {
         var article = await ArticleAsync("Ferry timetable rewritten after storm");
         async Task<Comment> Say(string author, Comment? replyTo = null, CommentStatus status = CommentStatus.Approved) =>
