@@ -51,6 +51,8 @@ public sealed record ArticleView
     public ImageView? Image { get; init; }
     public int? ReadAlsoArticleId { get; init; }
     public int CommentCount { get; init; }
+    /// <summary>The threads the approved comments form (see <see cref="CommentCounts"/>): what the comment pages are counted from.</summary>
+    public int CommentThreadCount { get; init; }
     public bool CommentsOpen { get; init; }
     public string? WithdrawalNote { get; init; }
     public List<AuthorLink> Authors { get; init; } = [];
@@ -338,6 +340,7 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
                     : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit, a.Image.Widths),
                 ReadAlsoArticleId = a.ReadAlsoArticleId,
                 CommentCount = a.CommentCount,
+                CommentThreadCount = a.CommentThreadCount,
                 CommentsOpen = a.CommentsOpen,
                 WithdrawalNote = a.WithdrawalNote,
                 SeoTitle = a.SeoTitle,
@@ -396,34 +399,46 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
     }
 
     /// <summary>
-    /// The approved comments (and, for their author alone, held ones) as threads, one page of top-level threads.
+    /// One page of threads: the approved comments (and, for their author alone, held ones) of the page's top-level
+    /// threads, with every reply under them. A breaking story collects tens of thousands of comments; only this page's
+    /// are read, in one statement: its first comments by their place among the threads (see
+    /// <see cref="CommentCounts.StartsThread"/>) with every reply under them. The reader's held comments that start
+    /// threads of their own take their place among the approved ones, as <see cref="CommentThread.Build"/> would lay
+    /// all of them out.
     /// False when the page number is past the last page.
     /// </summary>
     private async Task<bool> LoadCommentsAsync(int page, CancellationToken ct)
     {
         var articleId = Article.Id;
-        var views = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false, c.StaffUserId != null))
-            .ToListAsync(ct);
-        var held = cookies.HeldComments(Request);
-        if (held.Count > 0)
-        {
-            var mine = await db.Comments.AsNoTracking()
-                .Where(c => held.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Pending)
-                .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, true, c.StaffUserId != null))
-                .ToListAsync(ct);
-            views = [.. views.Concat(mine).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)];
-        }
-        var threads = CommentThread.Build(views, commentOptions.MaxDepth);
-        CommentPages = Paged<CommentThread>.CountPages(threads.Count, commentOptions.ThreadsPerPage);
+        var perPage = commentOptions.ThreadsPerPage;
+        var mine = await HeldCommentsAsync(articleId, ct);
+        var heldThreads = await HeldThreadPlacesAsync(articleId, mine, ct);
+        CommentPages = Paged<CommentThread>.CountPages(Article.CommentThreadCount + heldThreads.Count, perPage);
         if (page < 1 || page > CommentPages)
         {
             return false;
         }
+        var (first, last) = ((page - 1) * perPage, page * perPage);
+        var heldBefore = heldThreads.Count(h => h.Place < first);
+        var heldHere = heldThreads.Where(h => h.Place >= first && h.Place < last).Select(h => h.Comment.Id).ToHashSet();
+        var approved = await reads.ReadAsync(PageOfThreadsSql, ReadViews, ct,
+            ("$articleId", articleId), ("$skip", first - heldBefore), ("$take", Math.Max(0, perPage - heldHere.Count)));
+        if (page > 1 && approved.Count == 0 && heldHere.Count == 0)
+        {
+            return false;                                     // the kept count ran ahead of the comments
+        }
+        var shown = approved.ToDictionary(c => c.Id);
+        foreach (var held in mine)
+        {
+            var underShown = held.ParentId is { } parentId && shown.TryGetValue(parentId, out var parent) && ShownBefore(parent, held);
+            if (underShown || heldHere.Contains(held.Id))
+            {
+                shown.TryAdd(held.Id, held);
+            }
+        }
+        var views = shown.Values.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
         CommentPage = page;
-        Comments = threads.Skip((page - 1) * commentOptions.ThreadsPerPage).Take(commentOptions.ThreadsPerPage).ToList();
+        Comments = CommentThread.Build(views, commentOptions.MaxDepth);
         if (page > 1)
         {
             Head.Title = $"{Article.Headline}: comments, page {page}";
@@ -431,6 +446,91 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         Head.PrevPath = page > 1 ? CommentPagePath(page - 1) : null;
         Head.NextPath = page < CommentPages ? CommentPagePath(page + 1) : null;
         return true;
+    }
+
+    /// <summary>
+    /// One page of threads in one statement (prepared once, see <see cref="PreparedReads"/>): the comments that start
+    /// threads (<see cref="CommentCounts.StartsThread"/> in SQL, as in <see cref="CommentCounts"/>), in display order,
+    /// $skip of them passed over and $take kept, then every approved reply under them that is shown after its parent.
+    /// </summary>
+    private static readonly string PageOfThreadsSql = $"""
+        WITH RECURSIVE page(Id, CreatedAt) AS (
+            SELECT Id, CreatedAt FROM (
+                SELECT c.Id, c.CreatedAt FROM Comments AS c LEFT JOIN Comments AS p ON p.Id = c.ParentId
+                WHERE c.ArticleId = $articleId AND c.Status = {Approved}
+                    AND NOT (p.Status IS NOT NULL AND p.Status = {Approved} AND (p.CreatedAt < c.CreatedAt OR (p.CreatedAt = c.CreatedAt AND p.Id < c.Id)))
+                ORDER BY c.CreatedAt, c.Id LIMIT $take OFFSET $skip)
+            UNION ALL
+            SELECT r.Id, r.CreatedAt FROM page JOIN Comments AS r ON r.ParentId = page.Id
+            WHERE r.ArticleId = $articleId AND r.Status = {Approved}
+                AND (page.CreatedAt < r.CreatedAt OR (page.CreatedAt = r.CreatedAt AND page.Id < r.Id)))
+        SELECT c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.StaffUserId IS NOT NULL
+        FROM page JOIN Comments AS c ON c.Id = page.Id
+        """;
+
+    private const int Approved = (int)CommentStatus.Approved;
+
+    private static List<CommentView> ReadViews(Microsoft.Data.Sqlite.SqliteDataReader r)
+    {
+        var views = new List<CommentView>();
+        while (r.Read())
+        {
+            views.Add(new CommentView(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetString(4), DateTime.SpecifyKind(r.GetDateTime(5), DateTimeKind.Utc), false, r.GetBoolean(6)));
+        }
+        return views;
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Comment, CommentView>> ShownView =
+        c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false, c.StaffUserId != null);
+
+    private static bool ShownBefore(CommentView parent, CommentView reply) =>
+        parent.CreatedAt < reply.CreatedAt || (parent.CreatedAt == reply.CreatedAt && parent.Id < reply.Id);
+
+    /// <summary>The reader's own comments on this article still awaiting moderation (their cookie names a few), oldest first.</summary>
+    private async Task<List<CommentView>> HeldCommentsAsync(int articleId, CancellationToken ct)
+    {
+        var held = cookies.HeldComments(Request);
+        if (held.Count == 0)
+        {
+            return [];
+        }
+        var mine = await db.Comments.AsNoTracking()
+            .Where(c => held.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Pending)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, true, c.StaffUserId != null))
+            .ToListAsync(ct);
+        return [.. mine.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)];
+    }
+
+    /// <summary>
+    /// The held comments that start threads of their own (no parent shown before them), each with its place among all
+    /// the threads this reader sees: the approved threads before it, plus the held ones before it.
+    /// </summary>
+    private async Task<List<(CommentView Comment, int Place)>> HeldThreadPlacesAsync(int articleId, List<CommentView> mine, CancellationToken ct)
+    {
+        if (mine.Count == 0)
+        {
+            return [];
+        }
+        var parentIds = mine.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).ToList();
+        var approvedParents = parentIds.Count == 0 ? [] : await db.Comments.AsNoTracking()
+            .Where(c => parentIds.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Approved)
+            .Select(ShownView).ToDictionaryAsync(c => c.Id, ct);
+        var seen = new Dictionary<int, CommentView>();
+        var places = new List<(CommentView, int)>();
+        foreach (var held in mine)
+        {
+            var parentShown = held.ParentId is { } parentId
+                && (approvedParents.TryGetValue(parentId, out var parent) || seen.TryGetValue(parentId, out parent))
+                && ShownBefore(parent, held);
+            seen[held.Id] = held;
+            if (!parentShown)
+            {
+                var before = await CommentCounts.ThreadsBeforeAsync(reads, articleId, held.CreatedAt, held.Id, ct);
+                places.Add((held, (int)Math.Max(0, before) + places.Count));
+            }
+        }
+        return places;
     }
 
     /// <summary>

@@ -202,6 +202,9 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             // every approved comment of the site in time order instead). With ParentId, the threads after a comment
             // are counted from the index and each one's parent.
             e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt, c.Id, c.ParentId });
+            // The replies under a page's threads, read by their parent (the article page's one recursive statement):
+            // without the article and status in it, SQLite built a Bloom filter over every comment's parent for each page.
+            e.HasIndex(c => new { c.ParentId, c.ArticleId, c.Status, c.CreatedAt, c.Id });
             // "Already said that": one reader's comments on one story.
             e.HasIndex(c => new { c.ArticleId, c.AuthorEmail });
             e.HasIndex(c => new { c.Status, c.CreatedAt });

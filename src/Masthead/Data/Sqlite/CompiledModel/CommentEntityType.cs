@@ -172,25 +172,25 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { parentId });
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { staffUserId });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { articleId, authorEmail });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { authorEmail, createdAt });
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { ipAddress, createdAt });
 
-            var index5 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { status, createdAt });
 
-            var index6 = runtimeEntityType.AddIndex(
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { articleId, status, createdAt, id, parentId });
+
+            var index6 = runtimeEntityType.AddIndex(
+                new[] { parentId, articleId, status, createdAt, id });
 
             return runtimeEntityType;
         }

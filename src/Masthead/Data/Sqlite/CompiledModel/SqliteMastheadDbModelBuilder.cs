@@ -11,7 +11,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
     public partial class SqliteMastheadDbModel
     {
         private SqliteMastheadDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("347db0c5-d2bb-4d5f-80b7-7ec84b450567"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("2830b893-0709-477c-95b2-c7da4bd881d8"), entityTypeCount: 30)
         {
         }
 

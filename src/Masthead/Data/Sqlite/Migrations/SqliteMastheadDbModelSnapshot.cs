@@ -660,8 +660,6 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
-                    b.HasIndex("ParentId");
-
                     b.HasIndex("StaffUserId");
 
                     b.HasIndex("ArticleId", "AuthorEmail");
@@ -673,6 +671,8 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt", "Id", "ParentId");
+
+                    b.HasIndex("ParentId", "ArticleId", "Status", "CreatedAt", "Id");
 
                     b.ToTable("Comments");
                 });
