@@ -421,8 +421,7 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         var (first, last) = ((page - 1) * perPage, page * perPage);
         var heldBefore = heldThreads.Count(h => h.Place < first);
         var heldHere = heldThreads.Where(h => h.Place >= first && h.Place < last).Select(h => h.Comment.Id).ToHashSet();
-        var approved = await reads.ReadAsync(PageOfThreadsSql, ReadViews, ct,
-            ("$articleId", articleId), ("$skip", first - heldBefore), ("$take", Math.Max(0, perPage - heldHere.Count)));
+        var approved = await CommentCounts.PageOfThreadsAsync(reads, articleId, first - heldBefore, Math.Max(0, perPage - heldHere.Count), ct);
         if (page > 1 && approved.Count == 0 && heldHere.Count == 0)
         {
             return false;                                     // the kept count ran ahead of the comments
@@ -446,39 +445,6 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         Head.PrevPath = page > 1 ? CommentPagePath(page - 1) : null;
         Head.NextPath = page < CommentPages ? CommentPagePath(page + 1) : null;
         return true;
-    }
-
-    /// <summary>
-    /// One page of threads in one statement (prepared once, see <see cref="PreparedReads"/>): the comments that start
-    /// threads (<see cref="CommentCounts.StartsThread"/> in SQL, as in <see cref="CommentCounts"/>), in display order,
-    /// $skip of them passed over and $take kept, then every approved reply under them that is shown after its parent.
-    /// </summary>
-    private static readonly string PageOfThreadsSql = $"""
-        WITH RECURSIVE page(Id, CreatedAt) AS (
-            SELECT Id, CreatedAt FROM (
-                SELECT c.Id, c.CreatedAt FROM Comments AS c LEFT JOIN Comments AS p ON p.Id = c.ParentId
-                WHERE c.ArticleId = $articleId AND c.Status = {Approved}
-                    AND NOT (p.Status IS NOT NULL AND p.Status = {Approved} AND (p.CreatedAt < c.CreatedAt OR (p.CreatedAt = c.CreatedAt AND p.Id < c.Id)))
-                ORDER BY c.CreatedAt, c.Id LIMIT $take OFFSET $skip)
-            UNION ALL
-            SELECT r.Id, r.CreatedAt FROM page JOIN Comments AS r ON r.ParentId = page.Id
-            WHERE r.ArticleId = $articleId AND r.Status = {Approved}
-                AND (page.CreatedAt < r.CreatedAt OR (page.CreatedAt = r.CreatedAt AND page.Id < r.Id)))
-        SELECT c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.StaffUserId IS NOT NULL
-        FROM page JOIN Comments AS c ON c.Id = page.Id
-        """;
-
-    private const int Approved = (int)CommentStatus.Approved;
-
-    private static List<CommentView> ReadViews(Microsoft.Data.Sqlite.SqliteDataReader r)
-    {
-        var views = new List<CommentView>();
-        while (r.Read())
-        {
-            views.Add(new CommentView(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.GetString(4), DateTime.SpecifyKind(r.GetDateTime(5), DateTimeKind.Utc), false, r.GetBoolean(6)));
-        }
-        return views;
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Comment, CommentView>> ShownView =

@@ -87,6 +87,45 @@ public static class CommentCounts
             }
         }, ct);
 
+    /// <summary><see cref="StartsThread"/> in SQL, for a comment <c>c</c> left-joined to its parent <c>p</c>.</summary>
+    private static readonly string StartsThreadSql =
+        $"c.Status = {Approved} AND NOT (p.Status IS NOT NULL AND p.Status = {Approved} AND (p.CreatedAt < c.CreatedAt OR (p.CreatedAt = c.CreatedAt AND p.Id < c.Id)))";
+
+    /// <summary>
+    /// One page of an article's threads as the page shows them, in one statement prepared once (see
+    /// <see cref="PreparedReads"/>): the comments that start threads in display order, <paramref name="skip"/> of them
+    /// passed over and <paramref name="take"/> kept, then every approved reply under them shown after its parent. A
+    /// breaking story collects tens of thousands of comments; only the page's are read (the replies by
+    /// IX_Comments_ParentId_ArticleId_Status_CreatedAt_Id).
+    /// </summary>
+    public static Task<List<CommentView>> PageOfThreadsAsync(PreparedReads reads, int articleId, int skip, int take, CancellationToken ct) =>
+        reads.ReadAsync(PageOfThreadsSql, ReadViews, ct, ("$articleId", articleId), ("$skip", skip), ("$take", take));
+
+    private static readonly string PageOfThreadsSql = $"""
+        WITH RECURSIVE page(Id, CreatedAt) AS (
+            SELECT Id, CreatedAt FROM (
+                SELECT c.Id, c.CreatedAt FROM Comments AS c LEFT JOIN Comments AS p ON p.Id = c.ParentId
+                WHERE c.ArticleId = $articleId AND {StartsThreadSql}
+                ORDER BY c.CreatedAt, c.Id LIMIT $take OFFSET $skip)
+            UNION ALL
+            SELECT r.Id, r.CreatedAt FROM page JOIN Comments AS r ON r.ParentId = page.Id
+            WHERE r.ArticleId = $articleId AND r.Status = {Approved}
+                AND (page.CreatedAt < r.CreatedAt OR (page.CreatedAt = r.CreatedAt AND page.Id < r.Id)))
+        SELECT c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.StaffUserId IS NOT NULL
+        FROM page JOIN Comments AS c ON c.Id = page.Id
+        """;
+
+    private static List<CommentView> ReadViews(SqliteDataReader r)
+    {
+        var views = new List<CommentView>();
+        while (r.Read())
+        {
+            views.Add(new CommentView(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetString(4), DateTime.SpecifyKind(r.GetDateTime(5), DateTimeKind.Utc), false, r.GetBoolean(6)));
+        }
+        return views;
+    }
+
     /// <summary>
     /// How many threads come before the one starting with the given comment: the article's count less the threads
     /// from that one on. A comment just posted, or a reply in a live conversation, sits near the end, so only the few
@@ -99,8 +138,7 @@ public static class CommentCounts
     private static readonly string ThreadsBeforeSql = $"""
         SELECT a.CommentThreadCount - (
             SELECT COUNT(*) FROM Comments AS c LEFT JOIN Comments AS p ON p.Id = c.ParentId
-            WHERE c.ArticleId = $articleId AND (c.CreatedAt > $at OR (c.CreatedAt = $at AND c.Id >= $id)) AND c.Status = {Approved}
-                AND NOT (p.Status IS NOT NULL AND p.Status = {Approved} AND (p.CreatedAt < c.CreatedAt OR (p.CreatedAt = c.CreatedAt AND p.Id < c.Id))))
+            WHERE c.ArticleId = $articleId AND (c.CreatedAt > $at OR (c.CreatedAt = $at AND c.Id >= $id)) AND {StartsThreadSql})
         FROM Articles AS a WHERE a.Id = $articleId
         """;
 
