@@ -280,7 +280,8 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         Result = result;
         IssueTokens();
         var parent = input.Parent is { } p ? p : 0;
-        await LoadCommentsAsync(parent > 0 ? await RootPageAsync(target.Id, parent, ct) : CommentPages, ct);
+        // The form comes back on the page its comment would land on: a reply's thread, or the last page for a new thread.
+        await LoadCommentsAsync(parent > 0 ? await RootPageAsync(target.Id, parent, ct) : LastCommentPage, ct);
         ReplyingTo = parent > 0 ? FindComment(Comments, parent) : null;
         return Page();
     }
@@ -398,6 +399,9 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         };
     }
 
+    /// <summary>For <see cref="LoadCommentsAsync"/>: whichever page is the last.</summary>
+    private const int LastCommentPage = int.MaxValue;
+
     /// <summary>
     /// One page of threads: the approved comments (and, for their author alone, held ones) of the page's top-level
     /// threads, with every reply under them. A breaking story collects tens of thousands of comments; only this page's
@@ -414,6 +418,10 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         var mine = await HeldCommentsAsync(articleId, ct);
         var heldThreads = await HeldThreadPlacesAsync(articleId, mine, ct);
         CommentPages = Paged<CommentThread>.CountPages(Article.CommentThreadCount + heldThreads.Count, perPage);
+        if (page == LastCommentPage)
+        {
+            page = CommentPages;
+        }
         if (page < 1 || page > CommentPages)
         {
             return false;

@@ -415,6 +415,43 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     }
 
     [Fact]
+    public async Task A_comment_sent_back_with_its_message_comes_on_the_page_it_would_land_on()
+    {
+        var article = await ArticleAsync("Ferry strike enters its second week");
+        var first = await _newsroom.CommentAsync(article, "Ada", "The buses cannot take everyone.");
+        await _newsroom.CommentAsync(article, "Bo", "Walk, it is good for you.");
+        await _newsroom.CommentAsync(article, "Cy", "Pay them what they ask.");
+        var fourth = await _newsroom.CommentAsync(article, "Di", "Talks resume on Monday.");
+        using var reader = new Reader(app);
+        var perPage = app.Options.ThreadsPerPage;
+        try
+        {
+            app.Options.ThreadsPerPage = 3;
+
+            // A new thread goes after the others: the form comes back on the last page.
+            var empty = await reader.CommentAsync(article.Path, CommentsApp.Typed(" "));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.Status);
+            Assert.Equal("Please enter your comment!", empty.Text("#comment-error"));
+            Assert.Equal([$"comment-{fourth.Id}"], empty.All(".comment-list > .comment").Select(e => e.Id!));
+            Assert.Equal("Comments page 2 of 2", empty.Text(".comment-pages span"));
+
+            // A reply goes under its thread: the form comes back on that thread's page.
+            var reply = CommentsApp.Typed(" ");
+            reply["parent"] = first.Id.ToString(CultureInfo.InvariantCulture);
+            var emptyReply = await reader.CommentAsync(article.Path, reply);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, emptyReply.Status);
+            Assert.Equal("Please enter your comment!", emptyReply.Text("#comment-error"));
+            Assert.Equal($"comment-{first.Id}", emptyReply.All(".comment-list > .comment").First().Id);
+            Assert.Equal("Comments page 1 of 2", emptyReply.Text(".comment-pages span"));
+        }
+        finally
+        {
+            app.Options.ThreadsPerPage = perPage;
+        }
+        Assert.Equal(4, (await CommentsOnAsync(article.Id)).Count);
+    }
+
+    [Fact]
     public async Task Readers_posting_at_the_same_moment_are_all_stored_counted_and_sent_to_the_page_showing_their_comment()
     {
         var article = await ArticleAsync("Quake shakes the capital");
