@@ -418,10 +418,13 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     public async Task A_comment_sent_back_with_its_message_comes_on_the_page_it_would_land_on()
     {
         var article = await ArticleAsync("Ferry strike enters its second week");
-        var first = await _newsroom.CommentAsync(article, "Ada", "The buses cannot take everyone.");
-        await _newsroom.CommentAsync(article, "Bo", "Walk, it is good for you.");
-        await _newsroom.CommentAsync(article, "Cy", "Pay them what they ask.");
-        var fourth = await _newsroom.CommentAsync(article, "Di", "Talks resume on Monday.");
+        var threads = new List<Comment>();
+        foreach (var (name, text) in new[] { ("Ada", "The buses cannot take everyone."), ("Bo", "Walk, it is good for you."),
+                     ("Cy", "Pay them what they ask."), ("Di", "Talks resume on Monday.") })
+        {
+            threads.Add(await _newsroom.CommentAsync(article, name, text));
+        }
+        var (first, fourth) = (threads[0], threads[^1]);
         using var reader = new Reader(app);
         var perPage = app.Options.ThreadsPerPage;
         try
