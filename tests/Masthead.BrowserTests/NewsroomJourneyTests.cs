@@ -18,7 +18,16 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Staff.Password);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser stood instead (a message on the sign-in page, an error page), not only that it waited.
+            var text = await page.InnerTextAsync("body");
+            throw new Xunit.Sdk.XunitException($"Signing in as {email} did not reach /admin: the browser is at {page.Url}, showing: {text[..Math.Min(text.Length, 600)]}", e);
+        }
         return page;
     }
 
