@@ -437,7 +437,8 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         var shown = approved.ToDictionary(c => c.Id);
         foreach (var held in mine)
         {
-            var underShown = held.ParentId is { } parentId && shown.TryGetValue(parentId, out var parent) && ShownBefore(parent, held);
+            var underShown = held.ParentId is { } parentId && shown.TryGetValue(parentId, out var parent)
+                && CommentCounts.ShownBefore(parent.CreatedAt, parent.Id, held.CreatedAt, held.Id);
             if (underShown || heldHere.Contains(held.Id))
             {
                 shown.TryAdd(held.Id, held);
@@ -454,12 +455,6 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         Head.NextPath = page < CommentPages ? CommentPagePath(page + 1) : null;
         return true;
     }
-
-    private static readonly System.Linq.Expressions.Expression<Func<Comment, CommentView>> ShownView =
-        c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, false, c.StaffUserId != null);
-
-    private static bool ShownBefore(CommentView parent, CommentView reply) =>
-        parent.CreatedAt < reply.CreatedAt || (parent.CreatedAt == reply.CreatedAt && parent.Id < reply.Id);
 
     /// <summary>The reader's own comments on this article still awaiting moderation (their cookie names a few), oldest first.</summary>
     private async Task<List<CommentView>> HeldCommentsAsync(int articleId, CancellationToken ct)
@@ -487,17 +482,16 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
             return [];
         }
         var parentIds = mine.Where(c => c.ParentId is not null).Select(c => c.ParentId!.Value).ToList();
-        var approvedParents = parentIds.Count == 0 ? [] : await db.Comments.AsNoTracking()
+        // Each possible parent's time is all the rule needs: the approved ones from the database, the held ones as they come.
+        var shownAt = parentIds.Count == 0 ? [] : await db.Comments.AsNoTracking()
             .Where(c => parentIds.Contains(c.Id) && c.ArticleId == articleId && c.Status == CommentStatus.Approved)
-            .Select(ShownView).ToDictionaryAsync(c => c.Id, ct);
-        var seen = new Dictionary<int, CommentView>();
+            .ToDictionaryAsync(c => c.Id, c => c.CreatedAt, ct);
         var places = new List<(CommentView, int)>();
         foreach (var held in mine)
         {
-            var parentShown = held.ParentId is { } parentId
-                && (approvedParents.TryGetValue(parentId, out var parent) || seen.TryGetValue(parentId, out parent))
-                && ShownBefore(parent, held);
-            seen[held.Id] = held;
+            var parentShown = held.ParentId is { } parentId && shownAt.TryGetValue(parentId, out var parentAt)
+                && CommentCounts.ShownBefore(parentAt, parentId, held.CreatedAt, held.Id);
+            shownAt.TryAdd(held.Id, held.CreatedAt);
             if (!parentShown)
             {
                 var before = await CommentCounts.ThreadsBeforeAsync(reads, articleId, held.CreatedAt, held.Id, ct);
@@ -521,7 +515,7 @@ public sealed class ReadModel(MastheadDb db, PreparedReads reads, CommentOptions
         {
             // A parent shown after its reply (same time, later key: imported threads) does not hold it (see CommentThread.Build).
             if (await ShownComment(db, articleId, parentId, commentId, ct) is not { } up
-                || up.CreatedAt > root.CreatedAt || (up.CreatedAt == root.CreatedAt && up.Id > root.Id))
+                || !CommentCounts.ShownBefore(up.CreatedAt, up.Id, root.CreatedAt, root.Id))
             {
                 break;
             }

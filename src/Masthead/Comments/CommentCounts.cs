@@ -21,6 +21,13 @@ public static class CommentCounts
             && (c.Parent.CreatedAt < c.CreatedAt || (c.Parent.CreatedAt == c.CreatedAt && c.Parent.Id < c.Id))));
 
     /// <summary>
+    /// Whether a parent is shown before its reply, and so holds it (<see cref="StartsThread"/> in memory): the page
+    /// shows comments by time, then by key.
+    /// </summary>
+    public static bool ShownBefore(DateTime parentAt, int parentId, DateTime replyAt, int replyId) =>
+        parentAt < replyAt || (parentAt == replyAt && parentId < replyId);
+
+    /// <summary>
     /// Adds comments just stored for one article to its figures, in the transaction that stored them. A new comment
     /// has no replies yet, so it moves no other comment: only whether each of them starts a thread counts, as
     /// <see cref="StartsThread"/> decides from its parent (read by key: SQLite, asked for the new rows by key and
@@ -55,7 +62,7 @@ public static class CommentCounts
                 }
             }
             var threads = approved.Count(c => !(c.ParentId is { } parentId && parents.TryGetValue(parentId, out var parent)
-                && parent.Status == CommentStatus.Approved && (parent.CreatedAt < c.CreatedAt || (parent.CreatedAt == c.CreatedAt && parentId < c.Id))));
+                && parent.Status == CommentStatus.Approved && ShownBefore(parent.CreatedAt, parentId, c.CreatedAt, c.Id)));
             using var update = (SqliteCommand)db.CreateCommand("""
                 UPDATE Articles SET CommentCount = CommentCount + $comments, CommentThreadCount = CommentThreadCount + $threads,
                     ModifiedAt = $now WHERE Id = $id
