@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Masthead.BrowserTests;
@@ -54,6 +55,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     public async Task Article_section_tag_and_author_pages_have_no_accessibility_violations()
     {
         var page = await OpenAsync("/");
+        var watch = new PageWatch(page);
         await page.Locator(".lead-story .lead-headline a").ClickAsync();
         await page.WaitForSelectorAsync("h1.headline");
         await AssertNoViolationsAsync(page, "article");
@@ -61,8 +63,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         foreach (var (name, link) in new[] { ("tag", ".tags a"), ("author", ".byline a"), ("section", ".story .kicker a") })
         {
             var article = page.Url;
-            await page.Locator(link).First.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            var target = page.Locator(link).First;
+            var address = new Uri(new Uri(article), await target.GetAttributeAsync("href")).AbsolutePath;
+            await target.ClickAsync();
+            await watch.ArrivedAsync(new Regex(Regex.Escape(address) + "$"), $"The {name} page did not open");
             await AssertNoViolationsAsync(page, name);
             await page.GotoAsync(article);
         }

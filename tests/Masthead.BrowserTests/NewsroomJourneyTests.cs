@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Masthead.Accounts;
 using Masthead.Articles;
 using Masthead.IntegrationTests.Infrastructure;
@@ -14,20 +15,12 @@ public sealed class NewsroomJourneyTests(BrowserFixture fixture) : IClassFixture
     {
         var context = await fixture.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
         await page.GotoAsync(new Uri(fixture.Site.BaseAddress, "/admin/login").ToString());
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Staff.Password);
         await page.ClickAsync("form button[type=submit]");
-        try
-        {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
-        }
-        catch (TimeoutException e)
-        {
-            // Say where the browser stood instead (a message on the sign-in page, an error page), not only that it waited.
-            var text = await page.InnerTextAsync("body");
-            throw new Xunit.Sdk.XunitException($"Signing in as {email} did not reach /admin: the browser is at {page.Url}, showing: {text[..Math.Min(text.Length, 600)]}", e);
-        }
+        await watch.ArrivedAsync(new Regex("/admin$"), $"Signing in as {email} did not reach /admin");
         return page;
     }
 

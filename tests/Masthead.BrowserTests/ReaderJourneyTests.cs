@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Masthead.BrowserTests;
@@ -15,8 +16,9 @@ public sealed class ReaderJourneyTests(BrowserFixture fixture) : IClassFixture<B
         var headline = (await lead.InnerTextAsync()).Trim();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "front-page.png"), FullPage = false });
 
+        var watch = new PageWatch(page);
         await lead.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/\d{4}/\d{2}/\d{2}/[a-z0-9-]+/$"));
+        await watch.ArrivedAsync(new Regex(@"/\d{4}/\d{2}/\d{2}/[a-z0-9-]+/$"), "The lead story did not open");
 
         Assert.Equal(headline, (await page.Locator("h1.headline").InnerTextAsync()).Trim());
         Assert.True(await page.Locator(".byline a[rel=author]").CountAsync() >= 1);
