@@ -25,6 +25,8 @@ public sealed class CommentWriter : IAsyncDisposable
         FullMode = BoundedChannelFullMode.Wait,
     });
     private readonly Task _loop;
+    private readonly Lock _stamping = new();
+    private DateTime _lastStamp = DateTime.MinValue;
 
     public CommentWriter(IServiceScopeFactory scopes, SiteClock clock, ILogger<CommentWriter> logger)
     {
@@ -38,7 +40,7 @@ public sealed class CommentWriter : IAsyncDisposable
 
     /// <summary>
     /// Stores the comment and, when it is approved, adds it to its article's count. Returns once committed (the
-    /// comment then has its id); throws when it could not be stored.
+    /// comment then has its id, and the time it was stored as its CreatedAt); throws when it could not be stored.
     /// </summary>
     public async Task SaveAsync(Comment comment, CancellationToken ct)
     {
@@ -122,8 +124,33 @@ public sealed class CommentWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The time a group is stored at: now, but never before the group stored last. Posts are checked side by side and
+    /// reach the writer in any order; stamped when they arrived, a comment stored after another could still sort before
+    /// it and push it onto the next page after its reader had been sent to this one.
+    /// </summary>
+    private DateTime NextStamp()
+    {
+        lock (_stamping)
+        {
+            var now = _clock.UtcNow;
+            _lastStamp = now > _lastStamp ? now : _lastStamp;
+            return _lastStamp;
+        }
+    }
+
     private async Task CommitAsync(IReadOnlyList<Pending> batch, CancellationToken ct)
     {
+        // A comment takes its place among its story's comments (by time, then by id) when it is stored.
+        var stamp = NextStamp();
+        foreach (var pending in batch)
+        {
+            pending.Comment.CreatedAt = stamp;
+            if (pending.Comment.ModeratedAt is not null)
+            {
+                pending.Comment.ModeratedAt = stamp;
+            }
+        }
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MastheadDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -135,10 +162,9 @@ public sealed class CommentWriter : IAsyncDisposable
                 insert.Insert(pending.Comment);
             }
         }
-        var now = _clock.UtcNow;
         foreach (var article in batch.GroupBy(p => p.Comment.ArticleId))
         {
-            await CommentCounts.AddAsync(db, article.Key, [.. article.Select(p => p.Comment)], now, ct);
+            await CommentCounts.AddAsync(db, article.Key, [.. article.Select(p => p.Comment)], stamp, ct);
         }
         await transaction.CommitAsync(ct);
     }

@@ -504,6 +504,54 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     }
 
     [Fact]
+    public async Task A_comment_stored_after_another_goes_after_it_even_when_its_post_was_checked_first()
+    {
+        // Posts are checked side by side and reach the database in any order. Here the second post's check reads the
+        // clock five seconds before the first was stored (the clock is set back, standing in for a check that started
+        // first and finished last). Sorted by that reading, it would take the 50th place, push the first reader's
+        // comment onto page 2, and leave them sent to a page 1 without it.
+        var article = await ArticleAsync("Storm closes the harbour for a second night");
+        for (var i = 0; i < 49; i++)
+        {
+            await _newsroom.CommentAsync(article, $"Early reader {i:00}", $"Early comment {i:00}");
+        }
+        var before = app.Options.Moderation;
+        var answers = new List<FetchedPage>();
+        try
+        {
+            app.Options.Moderation = ModerationPolicy.PublishAtOnce;
+            using var first = new Reader(app);
+            using var second = new Reader(app);
+            var forms = new List<(Reader Reader, string Action, Dictionary<string, string> Fields)>();
+            foreach (var (reader, n) in new[] { (first, 1), (second, 2) })
+            {
+                reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{n}");
+                var page = await reader.OpenAsync(article.Path);
+                forms.Add((reader, page.One("form#commentform")!.GetAttribute("action")!,
+                    await reader.CommentFieldsAsync(page, CommentsApp.Typed($"The ferry did not sail, reader {n}.", author: $"Reader {n}"))));
+            }
+            app.Clock.Advance(TimeSpan.FromSeconds(20));
+            answers.Add(await forms[0].Reader.PostAsync(forms[0].Action, forms[0].Fields));
+            app.Clock.Advance(TimeSpan.FromSeconds(-5));
+            answers.Add(await forms[1].Reader.PostAsync(forms[1].Action, forms[1].Fields));
+            app.Clock.Advance(TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            app.Options.Moderation = before;
+        }
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.SeeOther, a.Status));
+        var ids = answers.Select(a => a.Response.Headers.Location!.OriginalString).Select(l => int.Parse(l[(l.IndexOf("#comment-", StringComparison.Ordinal) + 9)..])).ToList();
+        Assert.Equal([$"{article.Path}#comment-{ids[0]}", $"{article.Path}comment-page-2/#comment-{ids[1]}"],
+            answers.Select(a => a.Response.Headers.Location!.OriginalString));
+        Assert.NotNull((await app.GetPageAsync(article.Path)).One($"#comment-{ids[0]}"));
+        Assert.NotNull((await app.GetPageAsync($"{article.Path}comment-page-2/")).One($"#comment-{ids[1]}"));
+        var stored = (await CommentsOnAsync(article.Id)).Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToList();
+        Assert.True(stored[1].CreatedAt >= stored[0].CreatedAt, $"the comment stored second is dated {stored[1].CreatedAt:O}, before the first's {stored[0].CreatedAt:O}");
+    }
+
+    [Fact]
     public async Task Approving_or_holding_a_comment_joins_or_splits_its_replies_and_the_next_comment_is_sent_to_the_right_page()
     {
         var article = await ArticleAsync("Flood barrier fails at high tide");
