@@ -24,7 +24,7 @@ function init(args)
   posted = 0
   statuses = {}
   ids = {}
-  locations = {}
+  last, last_location = 0, ""
 end
 
 local text = "%20thinks%20the%20council%20should%20publish%20the%20figures%20before%20the%20vote%2C%20not%20after%20it."
@@ -46,10 +46,12 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
   if status == 303 then
     local location = headers["Location"] or ""
-    local id = location:match("#comment%-(%d+)$")
+    local id = tonumber(location:match("#comment%-(%d+)$"))
     if id then
-      ids[#ids + 1] = tonumber(id)
-      locations[tonumber(id)] = location
+      ids[#ids + 1] = id
+      if id > last then
+        last, last_location = id, location
+      end
     end
   end
 end
@@ -61,13 +63,12 @@ function done(summary, latency, requests)
     for status, n in pairs(thread:get("statuses")) do
       counts[status] = (counts[status] or 0) + n
     end
-    local thread_locations = thread:get("locations")
     for _, id in ipairs(thread:get("ids")) do
       out:write(id, "\n")
       acknowledged = acknowledged + 1
-      if id > last then
-        last, last_location = id, thread_locations[id]
-      end
+    end
+    if thread:get("last") > last then
+      last, last_location = thread:get("last"), thread:get("last_location")
     end
   end
   out:close()

@@ -188,6 +188,7 @@ public sealed class CommentPoster(
             Body = body,
             BodyHtml = text.Render(body),
             Status = status,
+            // Both times are set again to the moment the writer stores the comment (see CommentWriter).
             CreatedAt = now,
             ModeratedAt = status == CommentStatus.Pending ? null : now,
             FilterReason = reason,

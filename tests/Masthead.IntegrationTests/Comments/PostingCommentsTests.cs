@@ -21,6 +21,26 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
     private Task ApproveAsync(int commentId) => app.WithServicesAsync(async sp =>
         await sp.GetRequiredService<CommentModerator>().SetStatusAsync(commentId, CommentStatus.Approved));
 
+    /// <summary>
+    /// A reader from an address of their own (as the site sees them through its proxy) opens the story and fills in its
+    /// form; posted later, once the form is old enough.
+    /// </summary>
+    private static async Task<(Reader Reader, string Action, Dictionary<string, string> Fields)> FilledFormAsync(
+        Reader reader, string address, Masthead.Articles.Article article, string comment, string author)
+    {
+        reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        var page = await reader.OpenAsync(article.Path);
+        return (reader, page.One("form#commentform")!.GetAttribute("action")!,
+            await reader.CommentFieldsAsync(page, CommentsApp.Typed(comment, author: author)));
+    }
+
+    /// <summary>The id of the comment a post's answer sends its reader to.</summary>
+    private static int CommentIdOf(FetchedPage answer)
+    {
+        var location = answer.Response.Headers.Location!.OriginalString;
+        return int.Parse(location[(location.IndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task The_form_says_leave_a_reply_and_has_the_fields_readers_know()
     {
@@ -472,11 +492,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
             var forms = new List<(Reader Reader, string Action, Dictionary<string, string> Fields)>();
             foreach (var (reader, n) in people.Select((r, n) => (r, n)))
             {
-                // Each reader comes from an address of their own, as the site sees them through its proxy.
-                reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{n + 1}");
-                var page = await reader.OpenAsync(article.Path);
-                forms.Add((reader, page.One("form#commentform")!.GetAttribute("action")!,
-                    await reader.CommentFieldsAsync(page, CommentsApp.Typed($"Felt it here too, reader {n:00}.", author: $"Reader {n:00}"))));
+                forms.Add(await FilledFormAsync(reader, $"198.51.100.{n + 1}", article, $"Felt it here too, reader {n:00}.", $"Reader {n:00}"));
             }
             app.Clock.Advance(TimeSpan.FromSeconds(20));
             answers.AddRange(await Task.WhenAll(forms.Select(f => f.Reader.PostAsync(f.Action, f.Fields))));
@@ -495,7 +511,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         foreach (var answer in answers)
         {
             var location = answer.Response.Headers.Location!.OriginalString;
-            var id = int.Parse(location[(location.IndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..]);
+            var id = CommentIdOf(answer);
             var position = comments.FindIndex(c => c.Id == id);
             var expected = position < 50 ? article.Path : $"{article.Path}comment-page-2/";
             Assert.Equal($"{expected}#comment-{id}", location);
@@ -525,10 +541,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
             var forms = new List<(Reader Reader, string Action, Dictionary<string, string> Fields)>();
             foreach (var (reader, n) in new[] { (first, 1), (second, 2) })
             {
-                reader.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{n}");
-                var page = await reader.OpenAsync(article.Path);
-                forms.Add((reader, page.One("form#commentform")!.GetAttribute("action")!,
-                    await reader.CommentFieldsAsync(page, CommentsApp.Typed($"The ferry did not sail, reader {n}.", author: $"Reader {n}"))));
+                forms.Add(await FilledFormAsync(reader, $"203.0.113.{n}", article, $"The ferry did not sail, reader {n}.", $"Reader {n}"));
             }
             app.Clock.Advance(TimeSpan.FromSeconds(20));
             answers.Add(await forms[0].Reader.PostAsync(forms[0].Action, forms[0].Fields));
@@ -542,7 +555,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
         }
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.SeeOther, a.Status));
-        var ids = answers.Select(a => a.Response.Headers.Location!.OriginalString).Select(l => int.Parse(l[(l.IndexOf("#comment-", StringComparison.Ordinal) + 9)..])).ToList();
+        var ids = answers.Select(CommentIdOf).ToList();
         Assert.Equal([$"{article.Path}#comment-{ids[0]}", $"{article.Path}comment-page-2/#comment-{ids[1]}"],
             answers.Select(a => a.Response.Headers.Location!.OriginalString));
         Assert.NotNull((await app.GetPageAsync(article.Path)).One($"#comment-{ids[0]}"));
@@ -573,7 +586,7 @@ public sealed class PostingCommentsTests(CommentsApp app) : IClassFixture<Commen
                 var answer = await reader.CommentAsync(article.Path, CommentsApp.Typed(text, author: "Late reader"));
                 Assert.Equal(HttpStatusCode.SeeOther, answer.Status);
                 var location = answer.Response.Headers.Location!.OriginalString;
-                var id = int.Parse(location[(location.IndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..]);
+                var id = CommentIdOf(answer);
                 Assert.NotNull((await app.GetPageAsync(location.Split('#')[0])).One($"#comment-{id}"));
                 posted.Add((location, id));
             }
