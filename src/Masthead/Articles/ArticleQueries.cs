@@ -55,14 +55,15 @@ public static class ArticleQueries
     });
 
     /// <summary>One page of newest-first cards; null when the page number is past the end (the caller answers 404).</summary>
+    /// <param name="counted">The same stories asked another way, for the count only (see <see cref="TaggedWith"/>).</param>
     public static async Task<Paged<ArticleCard>?> PageAsync(this IQueryable<Article> articles, int page, int pageSize, string basePath,
-        CancellationToken ct, int offset = 0)
+        CancellationToken ct, int offset = 0, IQueryable<Article>? counted = null)
     {
         if (page < 1)
         {
             return null;
         }
-        var total = Math.Max(0, await articles.CountAsync(ct) - offset);
+        var total = Math.Max(0, await (counted ?? articles).CountAsync(ct) - offset);
         var pages = Paged<ArticleCard>.CountPages(total, pageSize);
         if (page > pages)
         {
@@ -71,6 +72,20 @@ public static class ArticleQueries
         var items = await articles.Newest().Skip(offset + (page - 1) * pageSize).Take(pageSize).ToCards().ToListAsync(ct);
         return new Paged<ArticleCard>(items, page, pages, total, basePath);
     }
+
+    /// <summary>
+    /// The stories with the tag, as the ids its side of ArticleTags lists. For counting them: asked as "has the tag" (a
+    /// correlated EXISTS), SQLite checks every published story of the site (84 ms at 100,000 stories), while this reads
+    /// the tag's few thousand ids and looks each story up by its key (8 ms). A page of them is still best asked the
+    /// other way, which walks the newest stories and stops once the page is full.
+    /// </summary>
+    public static IQueryable<Article> TaggedWith(this IQueryable<Article> articles, MastheadDb db, int tagId) =>
+        articles.Where(a => db.Set<Dictionary<string, object>>("ArticleTags")
+            .Where(at => EF.Property<int>(at, "TagsId") == tagId).Select(at => EF.Property<int>(at, "ArticlesId")).Contains(a.Id));
+
+    /// <summary>The stories the author has a byline on, as the bylines list them: for counting them (see <see cref="TaggedWith"/>).</summary>
+    public static IQueryable<Article> BylinedTo(this IQueryable<Article> articles, MastheadDb db, string authorSlug) =>
+        articles.Where(a => db.Bylines.Where(b => b.Author.Slug == authorSlug).Select(b => b.ArticleId).Contains(a.Id));
 
     public static Task<List<ArticleCard>> LatestAsync(this MastheadDb db, int count, CancellationToken ct) =>
         db.Articles.Public().Newest().Take(count).ToCards().ToListAsync(ct);

@@ -26,7 +26,8 @@ public sealed class AuthorPageModel(MastheadDb db, SiteOptions site) : PageModel
                 : new ImageView(a.Image.FileName, a.Image.Width, a.Image.Height, a.Image.AltText, a.Image.Caption, a.Image.Credit, a.Image.Widths)))
             .FirstOrDefaultAsync(ct);
         var page = author is null ? null
-            : await db.Articles.AsNoTracking().Public().Where(a => a.Bylines.Any(b => b.Author.Slug == slug)).PageAsync(pageNumber, site.PageSize, author.Path, ct);
+            : await db.Articles.AsNoTracking().Public().Where(a => a.Bylines.Any(b => b.Author.Slug == slug)).PageAsync(pageNumber, site.PageSize, author.Path, ct,
+                counted: db.Articles.AsNoTracking().Public().BylinedTo(db, slug));
         if (author is null || page is null)
         {
             return NotFound();

@@ -18,10 +18,11 @@ public sealed class TagPageModel(MastheadDb db, SiteOptions site) : PageModel, I
 
     public async Task<IActionResult> OnGetAsync(string slug, int pageNumber = 1, CancellationToken ct = default)
     {
-        var found = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { Link = new TagLink(t.Slug, t.Name), t.Description }).FirstOrDefaultAsync(ct);
+        var found = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, Link = new TagLink(t.Slug, t.Name), t.Description }).FirstOrDefaultAsync(ct);
         var tag = found?.Link;
         var page = tag is null ? null
-            : await db.Articles.AsNoTracking().Public().Where(a => a.Tags.Any(t => t.Slug == slug)).PageAsync(pageNumber, site.PageSize, tag.Path, ct);
+            : await db.Articles.AsNoTracking().Public().Where(a => a.Tags.Any(t => t.Slug == slug)).PageAsync(pageNumber, site.PageSize, tag.Path, ct,
+                counted: db.Articles.AsNoTracking().Public().TaggedWith(db, found!.Id));
         if (tag is null || page is null)
         {
             // A renamed or merged one's old address leads to where its stories are now.

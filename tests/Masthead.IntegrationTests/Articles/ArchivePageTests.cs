@@ -83,6 +83,34 @@ public sealed class ArchivePageTests(MastheadApp app) : IClassFixture<MastheadAp
     }
 
     [Fact]
+    public async Task Tag_and_author_pages_are_paged_by_their_public_stories_alone()
+    {
+        var section = await _newsroom.SectionAsync();
+        var tag = await _newsroom.TagAsync("Wetlands");
+        var author = await _newsroom.AuthorAsync("Tomas Lind");
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < 20; i++)
+        {
+            await _newsroom.PublishAsync(section, $"Wetland report {i:00}", publishedAt: now.AddMinutes(i - 30), authors: [author], tags: [tag]);
+        }
+        var withdrawn = await _newsroom.PublishAsync(section, "Wetland report withdrawn", authors: [author], tags: [tag]);
+        await _newsroom.WithPublisherAsync(withdrawn.Id, (p, a) => p.WithdrawAsync(a, "Withdrawn."));
+        await _newsroom.PublishAsync(section, "Untagged, by someone else");
+
+        foreach (var path in new[] { tag.Path, author.Path })
+        {
+            var first = await app.GetPageAsync(path);
+
+            var headlines = first.All(".article-list .card-headline a").Select(a => a.TextContent).ToList();
+            Assert.Equal(20, headlines.Count);
+            Assert.Equal(("Wetland report 19", "Wetland report 00"), (headlines[0], headlines[^1]));
+            // Twenty public stories fill one page: the withdrawn and the unrelated ones make no second.
+            Assert.Null(first.One("link[rel=next]"));
+            Assert.Equal(HttpStatusCode.NotFound, (await app.GetPageAsync($"{path}page/2/")).Status);
+        }
+    }
+
+    [Fact]
     public async Task Date_archives_list_the_days_months_and_years_stories()
     {
         var section = await _newsroom.SectionAsync();
