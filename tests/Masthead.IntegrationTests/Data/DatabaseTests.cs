@@ -4,6 +4,7 @@ using Masthead.Data;
 using Masthead.Data.Sqlite;
 using Masthead.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Masthead.IntegrationTests.Data;
 
@@ -34,6 +35,35 @@ public sealed class DatabaseTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.Empty(pending);
         Assert.False(modelChanged, "The model has changes without a migration: add one with dotnet ef migrations add.");
     }
+
+    [Fact]
+    public async Task The_words_index_keeps_every_story_s_words_without_a_copy_of_its_text_and_drops_a_withdrawn_one_s()
+    {
+        var newsroom = new Newsroom(app);
+        var article = await newsroom.PublishAsync(await newsroom.SectionAsync(), "Quokka sightings double on the island");
+        var (before, down, up, copies) = await app.WithDbAsync(async db =>
+        {
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            // Back to the table that kept the text, and forward again: the migration moves the words both ways.
+            var before = await StoriesWithAsync(db, "quokka");
+            await migrator.MigrateAsync("20261128102932_CommentRepliesIndex");
+            var down = await StoriesWithAsync(db, "quokka");
+            await migrator.MigrateAsync();
+            var up = await StoriesWithAsync(db, "quokka");
+            var copies = await db.Database.SqlQuery<long>($"SELECT count(*) AS Value FROM sqlite_master WHERE name = 'ArticleWords_content'").SingleAsync();
+            return (before, down, up, copies);
+        });
+        await newsroom.WithPublisherAsync(article.Id, (p, a) => p.WithdrawAsync(a, "Withdrawn."));
+        var withdrawn = await app.WithDbAsync(db => StoriesWithAsync(db, "quokka"));
+
+        Assert.Equal((1L, 1L, 1L), (before, down, up));
+        Assert.Equal(0, copies);
+        Assert.Equal(0, withdrawn);
+    }
+
+    /// <summary>How many stories the words index (the spelling suggestions' vocabulary) has the word in.</summary>
+    private static Task<long> StoriesWithAsync(MastheadDb db, string word) =>
+        db.Database.SqlQuery<long>($"SELECT coalesce(sum(doc), 0) AS Value FROM ArticleWordsVocab WHERE term = {word}").SingleAsync();
 
     [Fact]
     public async Task With_statistics_kept_the_planner_looks_a_commenter_up_by_address_not_by_status()
