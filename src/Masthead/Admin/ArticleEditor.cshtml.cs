@@ -212,7 +212,7 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
             var slug = Slugs.From(term, 100);
             query = query.Where(t => t.Name.StartsWith(term) || t.Slug.StartsWith(slug));
         }
-        var names = await query.OrderByDescending(t => t.Articles.Count).ThenBy(t => t.Name).Select(t => t.Name).Take(10).ToListAsync(ct);
+        var names = await query.OrderByDescending(TagStories.Count(db)).ThenBy(t => t.Name).Select(t => t.Name).Take(10).ToListAsync(ct);
         return new JsonResult(names);
     }
 
@@ -307,7 +307,7 @@ public sealed class ArticleEditorModel(MastheadDb db, EditorialWorkflow workflow
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
         Authors = await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name)).ToListAsync(ct);
         Sources = await db.Sources.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
-        PopularTags = await db.Tags.AsNoTracking().OrderByDescending(t => t.Articles.Count).Take(30).Select(t => t.Name).ToListAsync(ct);
+        PopularTags = await db.Tags.AsNoTracking().OrderByDescending(TagStories.Count(db)).Take(30).Select(t => t.Name).ToListAsync(ct);
         Image = Edit.ImageId is { } imageId ? await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.Id == imageId, ct) : null;
         Corrections = Article?.Corrections.OrderBy(c => c.CreatedAt).ToList() ?? [];
 

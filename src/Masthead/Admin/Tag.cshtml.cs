@@ -14,7 +14,7 @@ public sealed class TagModel(MastheadDb db, TaxonomyEditor editor) : TaxonomyIte
     public override string InUseHint => "A tag on stories cannot be deleted: merge it into another instead.";
     public override string UnusedHint => $"{Item.Name} is on no story.";
 
-    protected override IQueryable<TaxonomyRow> AllRows => db.Tags.AsNoTracking().OrderBy(t => t.Name).AsRows();
+    protected override IQueryable<TaxonomyRow> AllRows => db.Tags.AsNoTracking().OrderBy(t => t.Name).AsRows(db);
 
     protected override Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Tags.AnyAsync(t => t.Id == id, ct);
 

@@ -22,7 +22,7 @@ public sealed class TagsModel(MastheadDb db, TaxonomyEditor editor) : TaxonomyLi
             var term = Search.Trim();
             tags = tags.Where(t => t.Name.Contains(term) || t.Slug.Contains(term));
         }
-        return await tags.OrderByDescending(t => t.Articles.Count).ThenBy(t => t.Name).Take(500).AsRows().ToListAsync(ct);
+        return await tags.OrderByDescending(TagStories.Count(db)).ThenBy(t => t.Name).Take(500).AsRows(db).ToListAsync(ct);
     }
 
     protected override Task<TaxonomyResult> CreateAsync(TaxonomyForm form, Staffer by, CancellationToken ct) =>

@@ -24,8 +24,9 @@ public static class TaxonomyRows
         db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
             .Select(s => new TaxonomyRow(s.Id, s.Name, s.Slug, s.Description, db.Articles.Count(a => a.SectionId == s.Id)));
 
-    public static IQueryable<TaxonomyRow> AsRows(this IQueryable<Tag> tags) =>
-        tags.Select(t => new TaxonomyRow(t.Id, t.Name, t.Slug, t.Description, t.Articles.Count));
+    /// <summary>The tags with their story counts (see <see cref="TagStories"/>).</summary>
+    public static IQueryable<TaxonomyRow> AsRows(this IQueryable<Tag> tags, MastheadDb db) =>
+        tags.Select(t => new TaxonomyRow(t.Id, t.Name, t.Slug, t.Description, db.ArticleTags.Count(at => EF.Property<int>(at, "TagsId") == t.Id)));
 }
 
 /// <summary>

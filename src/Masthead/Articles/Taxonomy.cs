@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
+using Masthead.Data;
 using Masthead.Media;
+using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Articles;
 
@@ -12,6 +15,16 @@ public class Section
     /// <summary>Order on the front page and in the navigation.</summary>
     public int Position { get; set; }
     public string Path => $"/section/{Slug}/";
+}
+
+/// <summary>
+/// How many stories carry a tag, of any status, counted in its rows of ArticleTags alone. EF's <c>t.Articles.Count</c>
+/// joins each of those rows to its story first (0.4 s to order the tags by it at 100,000 stories).
+/// </summary>
+public static class TagStories
+{
+    public static Expression<Func<Tag, int>> Count(MastheadDb db) =>
+        t => db.ArticleTags.Count(at => EF.Property<int>(at, "TagsId") == t.Id);
 }
 
 public class Tag

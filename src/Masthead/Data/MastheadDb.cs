@@ -29,6 +29,8 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
+    /// <summary>The rows joining stories ("ArticlesId") and tags ("TagsId"): see <see cref="TagStories"/>.</summary>
+    public DbSet<Dictionary<string, object>> ArticleTags => Set<Dictionary<string, object>>("ArticleTags");
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Byline> Bylines => Set<Byline>();
     public DbSet<Source> Sources => Set<Source>();
@@ -83,6 +85,8 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(a => a.Corrections).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.Status, a.PublishedAt });
+            // The newsroom's lists, most recently changed first: without it each read sorted every story (0.4 s at 100,000).
+            e.HasIndex(a => a.ModifiedAt);
             e.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
             e.HasIndex(a => new { a.Status, a.CommentCount });
             // What search filters a full-text match by, by the article's key: the row itself holds the body before

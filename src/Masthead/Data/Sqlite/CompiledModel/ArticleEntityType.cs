@@ -26,7 +26,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 navigationCount: 6,
                 skipNavigationCount: 1,
                 foreignKeyCount: 5,
-                unnamedIndexCount: 11,
+                unnamedIndexCount: 12,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -257,33 +257,36 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { ownerId });
+                new[] { modifiedAt });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { readAlsoArticleId });
+                new[] { ownerId });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { readAlsoArticleId });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { sourceId });
 
-            var index5 = runtimeEntityType.AddIndex(
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { status, commentCount });
 
-            var index6 = runtimeEntityType.AddIndex(
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
 
-            var index7 = runtimeEntityType.AddIndex(
+            var index8 = runtimeEntityType.AddIndex(
                 new[] { status, unpublishAt });
 
-            var index8 = runtimeEntityType.AddIndex(
+            var index9 = runtimeEntityType.AddIndex(
                 new[] { sectionId, status, publishedAt });
 
-            var index9 = runtimeEntityType.AddIndex(
+            var index10 = runtimeEntityType.AddIndex(
                 new[] { id, status, publishedAt, sectionId, imageId });
-            index9.AddAnnotation("Relational:Name", "IX_Articles_SearchFilter");
+            index10.AddAnnotation("Relational:Name", "IX_Articles_SearchFilter");
 
             return runtimeEntityType;
         }

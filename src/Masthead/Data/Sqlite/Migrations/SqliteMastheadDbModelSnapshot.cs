@@ -226,6 +226,8 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
+                    b.HasIndex("ModifiedAt");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ReadAlsoArticleId");
