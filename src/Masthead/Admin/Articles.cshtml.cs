@@ -70,14 +70,18 @@ public sealed class ArticlesModel(MastheadDb db) : PageModel, IHasPageHead
             .Select(a => new
             {
                 a.Id, a.Headline, a.Status, Section = a.Section.Name, a.PublishedAt, a.ModifiedAt, a.CreatedAt, a.CommentCount, a.Slug, a.OwnerId,
-                Bylines = a.Bylines.OrderBy(b => b.Position).Select(b => new { b.AuthorId, b.Author.Name }).ToList(),
             })
             .ToListAsync(ct);
+        // The page's bylines in a statement of their own: joined into the page's, SQLite built the site's every byline
+        // with its author's name first (0.24 s at 100,000 stories).
+        var ids = rows.Select(r => r.Id).ToList();
+        var bylines = (await db.Bylines.AsNoTracking().Where(b => ids.Contains(b.ArticleId)).OrderBy(b => b.Position)
+            .Select(b => new { b.ArticleId, b.AuthorId, b.Author.Name }).ToListAsync(ct)).ToLookup(b => b.ArticleId);
         Rows = rows.Select(r =>
         {
             // The ownership rule needs only the owner and the bylines: a stand-in article carries them.
-            var probe = new Article { Slug = r.Slug, Headline = r.Headline, Status = r.Status, OwnerId = r.OwnerId, Bylines = r.Bylines.Select(b => new Byline { AuthorId = b.AuthorId }).ToList() };
-            return new ArticleRow(r.Id, r.Headline, r.Status, r.Section, r.Bylines.Select(b => b.Name).ToList(), r.PublishedAt, r.ModifiedAt, r.CreatedAt,
+            var probe = new Article { Slug = r.Slug, Headline = r.Headline, Status = r.Status, OwnerId = r.OwnerId, Bylines = bylines[r.Id].Select(b => new Byline { AuthorId = b.AuthorId }).ToList() };
+            return new ArticleRow(r.Id, r.Headline, r.Status, r.Section, bylines[r.Id].Select(b => b.Name).ToList(), r.PublishedAt, r.ModifiedAt, r.CreatedAt,
                 r.CommentCount, r.Slug, EditorialWorkflow.CanEdit(staffer, probe));
         }).ToList();
     }

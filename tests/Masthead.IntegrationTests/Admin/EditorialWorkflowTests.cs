@@ -137,6 +137,22 @@ public sealed class EditorialWorkflowTests(NewsroomApp app, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task The_story_list_shows_each_story_s_bylines_in_their_order()
+    {
+        var section = await Newsroom.SectionAsync();
+        var (first, second) = (await Newsroom.AuthorAsync("Wren Adeyemi"), await Newsroom.AuthorAsync("Oskar Brandt"));
+        var headline = $"Harbour cranes replaced {Guid.NewGuid():N}";
+        await Newsroom.PublishAsync(section, headline, authors: [second, first]);
+        await Newsroom.PublishAsync(section, $"Unsigned notice {Guid.NewGuid():N}");
+
+        using var editor = await SignedInAsync(StaffRoles.Editor);
+        var list = await editor.OpenAsync($"/admin/articles?q={headline[^32..]}");
+
+        var cells = list.All("table.articles-table tbody tr").Single().QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains("Oskar Brandt, Wren Adeyemi", cells);
+    }
+
+    [Fact]
     public async Task A_story_without_a_headline_is_refused_with_a_message_and_nothing_is_saved()
     {
         var section = await Newsroom.SectionAsync();
