@@ -39,6 +39,11 @@ public sealed class DashboardTests(MastheadApp app) : IClassFixture<MastheadApp>
         var published = await _newsroom.PublishAsync(section, "Out today");
         await _newsroom.CommentAsync(published, "Early Bird", "First!", CommentStatus.Pending);
         await _newsroom.CommentAsync(published, "Second Bird", "Second!", CommentStatus.Approved);
+        // Neither spam nor the newsroom's own replies count as comments received.
+        await _newsroom.CommentAsync(published, "Cheap Pills", "Buy now", CommentStatus.Spam);
+        var staffReply = await _newsroom.CommentAsync(published, "The Editor", "Thanks, both.");
+        var editorId = await UserIdAsync(editorEmail);
+        await app.WithDbAsync(db => db.Comments.Where(c => c.Id == staffReply.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.StaffUserId, editorId)));
         using var editor = new Reader(app);
         await Staff.SignInAsync(editor, editorEmail);
 
