@@ -48,31 +48,27 @@ public sealed class DashboardModel(MastheadDb db, SiteClock clock) : PageModel, 
     /// The days of the comments readers sent (not spam, not staff replies) between two instants. A site with a million
     /// comments receives 200,000 in 30 days, and reading each one's time took a second: the database counts them by
     /// quarter hour instead (every zone's offset is a whole number of quarter hours), through its (Status, CreatedAt)
-    /// index alone, and the staff's replies, which are few, are read apart and taken off.
+    /// index alone, and takes off the staff's replies, which are few, counted through the staff index (asked in LINQ,
+    /// SQLite walked the 30 days of comments by status and read each row: 1.4 s). One statement, so both counts read
+    /// the same comments.
     /// </summary>
     private async Task<IEnumerable<DateOnly>> ReceivedAsync(DateTime from, DateTime until, CancellationToken ct)
     {
         var (pending, approved, trash) = ((int)CommentStatus.Pending, (int)CommentStatus.Approved, (int)CommentStatus.Trash);
         var quarters = await db.Database.SqlQuery<QuarterCount>($"""
-            SELECT CAST(strftime('%s', CreatedAt) AS INTEGER) / 900 AS Quarter, count(*) AS Comments
-            FROM Comments WHERE Status IN ({pending}, {approved}, {trash}) AND CreatedAt >= {from} AND CreatedAt < {until}
-            GROUP BY 1
+            SELECT Quarter, sum(Comments) AS Comments FROM (
+                SELECT CAST(strftime('%s', CreatedAt) AS INTEGER) / 900 AS Quarter, count(*) AS Comments
+                FROM Comments WHERE Status IN ({pending}, {approved}, {trash}) AND CreatedAt >= {from} AND CreatedAt < {until}
+                GROUP BY 1
+                UNION ALL
+                SELECT CAST(strftime('%s', CreatedAt) AS INTEGER) / 900, -count(*)
+                FROM Comments INDEXED BY IX_Comments_StaffUserId
+                WHERE StaffUserId IS NOT NULL AND Status IN ({pending}, {approved}, {trash}) AND CreatedAt >= {from} AND CreatedAt < {until}
+                GROUP BY 1)
+            GROUP BY Quarter
             """).ToListAsync(ct);
-        // By the staff index: asked in LINQ, SQLite walked the 30 days of comments by status and read each row (1.4 s).
-        var staff = await db.Database.SqlQuery<DateTime>($"""
-            SELECT CreatedAt AS Value FROM Comments INDEXED BY IX_Comments_StaffUserId
-            WHERE StaffUserId IS NOT NULL AND Status <> {(int)CommentStatus.Spam} AND CreatedAt >= {from} AND CreatedAt < {until}
-            """).ToListAsync(ct);
-        var days = quarters.GroupBy(q => Day(DateTime.UnixEpoch.AddSeconds(q.Quarter * 900))).ToDictionary(g => g.Key, g => g.Sum(q => q.Comments));
-        foreach (var day in staff.Select(Day))
-        {
-            // A reply stored between the two reads may be in the second alone.
-            if (days.TryGetValue(day, out var count) && count > 0)
-            {
-                days[day] = count - 1;
-            }
-        }
-        return days.SelectMany(d => Enumerable.Repeat(d.Key, d.Value));
+        return quarters.GroupBy(q => Day(DateTime.UnixEpoch.AddSeconds(q.Quarter * 900)))
+            .SelectMany(g => Enumerable.Repeat(g.Key, g.Sum(q => q.Comments)));
     }
 
     private sealed record QuarterCount(long Quarter, int Comments);

@@ -80,7 +80,7 @@ public static class ArticleQueries
     /// other way, which walks the newest stories and stops once the page is full.
     /// </summary>
     public static IQueryable<Article> TaggedWith(this IQueryable<Article> articles, MastheadDb db, int tagId) =>
-        articles.Where(a => db.Set<Dictionary<string, object>>("ArticleTags")
+        articles.Where(a => db.ArticleTags
             .Where(at => EF.Property<int>(at, "TagsId") == tagId).Select(at => EF.Property<int>(at, "ArticlesId")).Contains(a.Id));
 
     /// <summary>The stories the author has a byline on, as the bylines list them: for counting them (see <see cref="TaggedWith"/>).</summary>

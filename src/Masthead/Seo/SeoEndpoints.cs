@@ -31,8 +31,8 @@ public static class SeoEndpoints
 
         app.MapGet("/sitemap.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
         {
-            // Every story's date in the articles sitemaps' order, read once (an index walk): each sitemap's lastmod is
-            // the newest of its share, instead of a count, a maximum and one skip over the stories per sitemap.
+            // Every story's date in the articles sitemaps' order, read once: each sitemap's lastmod is the newest of its
+            // share, instead of a count, a maximum and one skip over the stories per sitemap.
             var modified = await db.Articles.AsNoTracking().Public().Newest().Select(a => a.UpdatedAt ?? a.PublishedAt).ToListAsync(ct);
             var newest = modified.Max();
             var baseUrl = site.BaseUrlFor(context.Request);

@@ -85,3 +85,34 @@ public sealed class DashboardTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.StartsWith("/admin/login", (await reader.OpenAsync("/admin")).Location());
     }
 }
+
+/// <summary>A site in Kathmandu, whose offset from UTC (+5:45) is not a whole number of hours.</summary>
+public sealed class KathmanduApp : MastheadApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Masthead:TimeZone"] = "Asia/Kathmandu" };
+}
+
+public sealed class DashboardDaysTests(KathmanduApp app) : IClassFixture<KathmanduApp>
+{
+    [Fact]
+    public async Task The_chart_counts_each_comment_on_the_site_s_own_day_even_a_quarter_hour_from_midnight()
+    {
+        var newsroom = new Newsroom(app);
+        var story = await newsroom.PublishAsync(await newsroom.SectionAsync(), "Monsoon arrives early", publishedAt: DateTime.UtcNow.AddDays(-3));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kathmandu");
+        var midnight = TimeZoneInfo.ConvertTimeToUtc(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date, zone);
+        // 23:50 yesterday and 00:05 today in Kathmandu: 18:05 and 18:20 UTC, in one UTC hour but on two local days.
+        foreach (var (name, at) in new[] { ("Late Owl", midnight.AddMinutes(-10)), ("Early Lark", midnight.AddMinutes(5)) })
+        {
+            var comment = await newsroom.CommentAsync(story, name, "Rain at last.");
+            await app.WithDbAsync(db => db.Comments.Where(c => c.Id == comment.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.CreatedAt, at)));
+        }
+        using var editor = new Reader(app);
+        await Staff.SignInAsync(editor, await Staff.CreateAsync(app, StaffRoles.Editor));
+
+        var rows = (await editor.OpenAsync("/admin")).All("#activity details table tbody tr");
+
+        Assert.Equal(["0", "1"], rows[^1].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal(["0", "1"], rows[^2].QuerySelectorAll("td").Select(td => td.TextContent));
+    }
+}
