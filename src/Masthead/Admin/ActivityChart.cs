@@ -19,11 +19,13 @@ public static class ActivityChart
     private const int Left = 44, Right = 16, Top = 16, Bottom = 44;
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>Fills the days with no activity, so the chart always has one point per day from <paramref name="first"/> to <paramref name="last"/>.</summary>
-    public static IReadOnlyList<ActivityDay> Days(DateOnly first, DateOnly last, IEnumerable<DateOnly> published, IEnumerable<DateOnly> comments)
+    /// <summary>
+    /// One point per day from <paramref name="first"/> to <paramref name="last"/>, from the counts of the days that had
+    /// any: the days with no activity are filled in.
+    /// </summary>
+    public static IReadOnlyList<ActivityDay> Days(DateOnly first, DateOnly last, IReadOnlyDictionary<DateOnly, int> stories,
+        IReadOnlyDictionary<DateOnly, int> said)
     {
-        var stories = published.GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
-        var said = comments.GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
         var days = new List<ActivityDay>();
         for (var day = first; day <= last; day = day.AddDays(1))
         {

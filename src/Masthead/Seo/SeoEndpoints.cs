@@ -90,7 +90,7 @@ public static class SeoEndpoints
                 .ToDictionaryAsync(g => g.Key, g => g.LastMod, ct);
             var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).Select(s => new { s.Id, s.Slug }).ToListAsync(ct);
             var baseUrl = site.BaseUrlFor(context.Request);
-            return UrlSet(sections.Where(s => lastMods.ContainsKey(s.Id)).Select(s => ($"{baseUrl}/section/{s.Slug}/", lastMods[s.Id])));
+            return ListSet(sections.Select(s => (s.Id, $"{baseUrl}/section/{s.Slug}/")), lastMods);
         });
 
         app.MapGet("/sitemaps/tags.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
@@ -103,7 +103,7 @@ public static class SeoEndpoints
                 .ToDictionaryAsync(g => g.Key, g => g.LastMod, ct);
             var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Slug).Select(t => new { t.Id, t.Slug }).ToListAsync(ct);
             var baseUrl = site.BaseUrlFor(context.Request);
-            return UrlSet(tags.Where(t => lastMods.ContainsKey(t.Id)).Select(t => ($"{baseUrl}/tag/{t.Slug}/", lastMods[t.Id])));
+            return ListSet(tags.Select(t => (t.Id, $"{baseUrl}/tag/{t.Slug}/")), lastMods);
         });
 
         app.MapGet("/sitemaps/authors.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
@@ -116,7 +116,7 @@ public static class SeoEndpoints
                 .ToDictionaryAsync(g => g.Key, g => g.LastMod, ct);
             var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug).Select(a => new { a.Id, a.Slug }).ToListAsync(ct);
             var baseUrl = site.BaseUrlFor(context.Request);
-            return UrlSet(authors.Where(a => lastMods.ContainsKey(a.Id)).Select(a => ($"{baseUrl}/author/{a.Slug}/", lastMods[a.Id])));
+            return ListSet(authors.Select(a => (a.Id, $"{baseUrl}/author/{a.Slug}/")), lastMods);
         });
 
         app.MapGet("/sitemaps/pages.xml", [OutputCache(PolicyName = SiteCache.PublicPolicy)] async (HttpContext context, MastheadDb db, SiteOptions site, CancellationToken ct) =>
@@ -167,6 +167,13 @@ public static class SeoEndpoints
 
 
     private static string W3c(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The sitemap of story lists (sections, tags, authors), in the given order, each dated by the newest of its public
+    /// stories (<paramref name="lastMods"/>, by list id); a list with none is left out.
+    /// </summary>
+    private static IResult ListSet(IEnumerable<(int Id, string Loc)> lists, Dictionary<int, DateTime?> lastMods) =>
+        UrlSet(lists.Where(l => lastMods.ContainsKey(l.Id)).Select(l => (l.Loc, lastMods[l.Id])));
 
     private static IResult UrlSet(IEnumerable<(string Loc, DateTime? LastMod)> urls) => Xml(writer =>
     {

@@ -14,7 +14,8 @@ public sealed class ActivityChartTests
     [Fact]
     public void Days_without_activity_are_filled_with_zeroes_from_first_to_last()
     {
-        var days = ActivityChart.Days(First, First.AddDays(29), [First, First, First.AddDays(3)], [First.AddDays(29)]);
+        var days = ActivityChart.Days(First, First.AddDays(29),
+            new Dictionary<DateOnly, int> { [First] = 2, [First.AddDays(3)] = 1 }, new Dictionary<DateOnly, int> { [First.AddDays(29)] = 1 });
 
         Assert.Equal(30, days.Count);
         Assert.Equal(new ActivityDay(First, 2, 0), days[0]);
