@@ -167,13 +167,16 @@ public sealed class RelatedStories(MastheadDb db) : IArticleIndexer
 
     private static List<string> Distinct(IEnumerable<string> words) => words.Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>How many stories in the index have each word: of the given words, or of every word.</summary>
+    /// <summary>
+    /// How many stories in the index have each word: of the given words, or of every word. SearchWords holds the counts
+    /// of ArticleWords' vocabulary, which would read every posting of the words to count them.
+    /// </summary>
     private async Task<Dictionary<string, long>> DocumentFrequenciesAsync(List<string>? words, CancellationToken ct)
     {
         var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var command = db.CreateCommand(words is null
-            ? "SELECT term, doc FROM ArticleWordsVocab"
-            : "SELECT term, doc FROM ArticleWordsVocab WHERE term IN (SELECT value FROM json_each($words))");
+            ? "SELECT Word, Stories FROM SearchWords"
+            : "SELECT Word, Stories FROM SearchWords WHERE Word IN (SELECT value FROM json_each($words))");
         if (words is not null)
         {
             command.AddParameter("$words", JsonSerializer.Serialize(words));

@@ -13,7 +13,8 @@ namespace Masthead.Search;
 /// ArticleWords (unstemmed, for spelling suggestions through its fts5vocab view). Both tables are made by a
 /// migration; ArticleSearch's row id is the story's <see cref="SearchKey"/> (ArticleSearchKeys maps ids to keys),
 /// ArticleWords' the story's id. ArticleWords is contentless (the index without a copy of the text, which
-/// ArticleSearch holds). Every statement is parameterised.
+/// ArticleSearch holds). SearchWords counts the stories having each of ArticleWords' words: it changes with every
+/// story indexed or removed, in the same transaction. Every statement is parameterised.
 /// </summary>
 public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, TimeProvider time) : ISearchIndex, IArticleIndexer
 {
@@ -56,13 +57,60 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         await db.Database.ExecuteSqlAsync($"INSERT INTO ArticleSearchKeys(ArticleId, SearchKey) VALUES ({articleId}, {key})", ct);
         var words = $"{article.Headline} {article.Standfirst} {tags} {body}";
         await db.Database.ExecuteSqlAsync($"INSERT INTO ArticleWords(rowid, words) VALUES ({articleId}, {words})", ct);
+        await CountWordsAsync(words, added: true, ct);
     }
 
     public async Task RemoveAsync(int articleId, CancellationToken ct)
     {
+        // The story's words as they were indexed (IndexAsync gives ArticleWords these columns, in this order).
+        var indexed = await db.Database.SqlQuery<string>($"""
+            SELECT headline || ' ' || standfirst || ' ' || tags || ' ' || body AS Value FROM ArticleSearch
+            WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})
+            """).ToListAsync(ct);
+        foreach (var words in indexed)
+        {
+            await CountWordsAsync(words, added: false, ct);
+        }
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearchKeys WHERE ArticleId = {articleId}", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleWords WHERE rowid = {articleId}", ct);
+    }
+
+    /// <summary>
+    /// Adds one story to the count of each of its words in SearchWords, or takes it off (a word no story has any more
+    /// goes). The words are split by ArticleWords' own tokenizer: the text is indexed alone in a contentless table of the
+    /// connection's temporary schema, whose vocabulary lists its distinct words.
+    /// </summary>
+    private async Task CountWordsAsync(string words, bool added, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using (var create = db.CreateCommand("""
+                CREATE VIRTUAL TABLE IF NOT EXISTS temp.StoryWords USING fts5(words, content = '', tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE IF NOT EXISTS temp.StoryWordsVocab USING fts5vocab(temp, StoryWords, 'row');
+                INSERT INTO temp.StoryWords(StoryWords) VALUES ('delete-all');
+                INSERT INTO temp.StoryWords(rowid, words) VALUES (1, $words);
+                """))
+            {
+                create.AddParameter("$words", words);
+                await create.ExecuteNonQueryAsync(ct);
+            }
+            await using var count = db.CreateCommand(added
+                ? """
+                  INSERT INTO SearchWords (Word, Length, Stories) SELECT term, length(term), 1 FROM temp.StoryWordsVocab WHERE true
+                  ON CONFLICT (Word) DO UPDATE SET Stories = Stories + 1;
+                  """
+                : """
+                  UPDATE SearchWords SET Stories = Stories - 1 WHERE Word IN (SELECT term FROM temp.StoryWordsVocab);
+                  DELETE FROM SearchWords WHERE Stories <= 0 AND Word IN (SELECT term FROM temp.StoryWordsVocab);
+                  """);
+            await count.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task RebuildAsync(CancellationToken ct)
@@ -108,6 +156,9 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         {
             await db.Database.CloseConnectionAsync();
         }
+        // The words' counts from the new index's vocabulary, in one pass over it.
+        await db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM SearchWords; INSERT INTO SearchWords (Word, Length, Stories) SELECT term, length(term), doc FROM ArticleWordsVocab WHERE doc > 0;", ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
@@ -337,15 +388,19 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         var changed = false;
         foreach (var word in words)
         {
-            var known = await ReadAsync("SELECT count(*) FROM ArticleWordsVocab WHERE term = $w", new() { ["$w"] = word }, r => r.GetInt64(0), ct);
+            var known = await ReadAsync("SELECT EXISTS (SELECT 1 FROM SearchWords WHERE Word = $w)", new() { ["$w"] = word }, r => r.GetInt64(0), ct);
             if (known[0] > 0 || word.Length < 3)
             {
                 corrected.Add(word);
                 continue;
             }
+            // Words of the same first letter and about the same length: a range of the (Length, Word) index per length.
             var candidates = await ReadAsync(
-                "SELECT term, doc FROM ArticleWordsVocab WHERE term >= $lo AND term < $hi AND length(term) BETWEEN $min AND $max",
-                new() { ["$lo"] = word[..1], ["$hi"] = ((char)(word[0] + 1)).ToString(), ["$min"] = word.Length - 2, ["$max"] = word.Length + 2 },
+                """
+                SELECT Word, Stories FROM SearchWords
+                WHERE Length IN ($length - 2, $length - 1, $length, $length + 1, $length + 2) AND Word >= $lo AND Word < $hi
+                """,
+                new() { ["$lo"] = word[..1], ["$hi"] = ((char)(word[0] + 1)).ToString(), ["$length"] = word.Length },
                 r => (Term: r.GetString(0), Docs: r.GetInt64(1)), ct);
             var limit = word.Length <= 5 ? 1 : 2;
             var best = candidates.Select(c => (c.Term, c.Docs, Distance: SearchText.Distance(word, c.Term)))

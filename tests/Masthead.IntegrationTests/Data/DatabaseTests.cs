@@ -51,6 +51,9 @@ public sealed class DatabaseTests(MastheadApp app) : IClassFixture<MastheadApp>
             await migrator.MigrateAsync();
             var up = await StoriesWithAsync(db, "quokka");
             var copies = await db.Database.SqlQuery<long>($"SELECT count(*) AS Value FROM sqlite_master WHERE name = 'ArticleWords_content'").SingleAsync();
+            // SearchWords went with the way down and came back filled from the words index.
+            Assert.Equal(await Search.SearchTests.VocabularyAsync(db), await Search.SearchTests.WordCountsAsync(db));
+            Assert.Equal(1, (await Search.SearchTests.WordCountsAsync(db)).GetValueOrDefault("quokka"));
             return (before, down, up, copies);
         });
         await newsroom.WithPublisherAsync(article.Id, (p, a) => p.WithdrawAsync(a, "Withdrawn."));

@@ -4,6 +4,7 @@ using Masthead.Data;
 using Masthead.Search;
 using Masthead.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.IntegrationTests.Search;
 
@@ -253,6 +254,79 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.Equal("referendum", page.Text(".did-you-mean a"));
         Assert.NotEmpty(page.All(".article-list .card"));
     }
+
+    [Fact]
+    public async Task Spelling_suggestions_follow_publishing_edits_and_withdrawals()
+    {
+        var word = Word("kestrel");
+        var misspelt = word.Remove(3, 1);
+        var section = await _newsroom.SectionAsync();
+        async Task<string?> SuggestionAsync()
+        {
+            var page = await app.GetPageAsync($"/search?q={misspelt}");
+            Assert.Contains("No stories match", page.Text(".no-results"));
+            return page.One(".did-you-mean a")?.TextContent;
+        }
+        Assert.Null(await SuggestionAsync());
+
+        var first = await _newsroom.PublishAsync(section, $"Sighting of a {word} near the harbour");
+        var second = await _newsroom.PublishAsync(section, "A second sighting", $"The {word} was seen again.");
+        Assert.Equal(word, await SuggestionAsync());
+
+        // Edited out of one story, the word is still in the other; withdrawn from that one too, it is no longer suggested.
+        await _newsroom.WithPublisherAsync(first.Id, (p, a) =>
+        {
+            (a.Headline, a.Standfirst) = ("Sighting of a gull near the harbour", "A gull.");
+            return p.UpdateAsync(a);
+        });
+        Assert.Equal(["A second sighting"], await ResultsAsync($"q={word}"));
+        Assert.Equal(word, await SuggestionAsync());
+        await _newsroom.WithPublisherAsync(second.Id, (p, a) => p.WithdrawAsync(a, "Withdrawn."));
+        Assert.Null(await SuggestionAsync());
+    }
+
+    [Fact]
+    public async Task The_word_counts_agree_with_the_words_index_after_publishing_editing_withdrawing_and_a_rebuild()
+    {
+        var shared = Word("tallow");
+        var editedOut = Word("vellum");
+        var withdrawn = Word("sconce");
+        var section = await _newsroom.SectionAsync();
+        var first = await _newsroom.PublishAsync(section, $"{shared} prices rise", $"Candle makers blame {editedOut} and {shared}.");
+        var second = await _newsroom.PublishAsync(section, $"More {shared} news", $"Shops say {shared} and {withdrawn} are scarce.");
+        Assert.Equal(2, (await app.WithDbAsync(WordCountsAsync)).GetValueOrDefault(shared));
+        await _newsroom.WithPublisherAsync(first.Id, (p, a) => { a.BodyMarkdown = $"Candle makers and CAFÉ owners ({withdrawn}) blame the weather."; return p.UpdateAsync(a); });
+        await _newsroom.WithPublisherAsync(second.Id, (p, a) => p.WithdrawAsync(a, "Withdrawn."));
+
+        var kept = await app.WithDbAsync(WordCountsAsync);
+        Assert.Equal(await app.WithDbAsync(VocabularyAsync), kept);
+        Assert.Equal(1, kept.GetValueOrDefault(shared));
+        Assert.Equal(1, kept.GetValueOrDefault(withdrawn));
+        Assert.False(kept.ContainsKey(editedOut));
+        Assert.True(kept.ContainsKey("cafe"), "Words are kept as the index folds them.");
+
+        await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<ISearchIndex>().RebuildAsync(CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(kept, await app.WithDbAsync(WordCountsAsync));
+    }
+
+    /// <summary>SearchWords: each word and how many stories have it.</summary>
+    internal static async Task<Dictionary<string, long>> WordCountsAsync(MastheadDb db)
+    {
+        var words = await db.Database.SqlQuery<WordCount>($"SELECT Word, Stories, Length FROM SearchWords").ToListAsync();
+        Assert.All(words, w => Assert.Equal(w.Word.Length, w.Length));
+        return words.ToDictionary(w => w.Word, w => w.Stories);
+    }
+
+    /// <summary>The same from the words index's own vocabulary, which reads every posting.</summary>
+    internal static async Task<Dictionary<string, long>> VocabularyAsync(MastheadDb db) =>
+        (await db.Database.SqlQuery<WordCount>($"SELECT term AS Word, doc AS Stories, length(term) AS Length FROM ArticleWordsVocab WHERE doc > 0").ToListAsync())
+            .ToDictionary(w => w.Word, w => w.Stories);
+
+    internal sealed record WordCount(string Word, long Stories, long Length);
 
     [Fact]
     public async Task Results_are_paged()
