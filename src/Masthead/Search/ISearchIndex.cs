@@ -11,7 +11,9 @@ public sealed record SearchHit(int ArticleId, string Headline, string Standfirst
     public string Path => Articles.ArticlePaths.For(PublishedAt, Slug);
 }
 
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int TotalPages, IReadOnlyList<string> Suggestions);
+/// <param name="RankedNewest">Set when relevance ranked only the newest matches (see <see cref="SearchOptions.RankedMatches"/>): how many.</param>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int TotalPages, IReadOnlyList<string> Suggestions,
+    int? RankedNewest = null);
 
 /// <summary>
 /// The full-text index of published stories. SQLite's FTS5 implements it here; PostgreSQL's text search can take

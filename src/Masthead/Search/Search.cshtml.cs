@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Masthead.Search;
 
 [OutputCache(PolicyName = SiteCache.SearchPolicy)]
-public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, Data.MastheadDb db) : PageModel, IHasPageHead
+public sealed class SearchModel(ISearchIndex index, SearchGate gate, SectionDirectory sections, Data.MastheadDb db) : PageModel, IHasPageHead
 {
     public PageHead Head { get; } = new() { Title = "Search", CanonicalPath = "/search", NoIndex = true };
 
@@ -25,6 +25,8 @@ public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, D
     public IReadOnlyList<SectionLink> Sections { get; private set; } = [];
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
     public string? DateProblem { get; private set; }
+    /// <summary>Set when the search did not get its turn (see <see cref="SearchGate"/>).</summary>
+    public bool Busy { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -35,7 +37,15 @@ public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, D
         if (!string.IsNullOrWhiteSpace(Query))
         {
             Head.Title = $"Search: {Query}";
-            Results = await index.SearchAsync(new SearchQuery(Query, Section, Author, from, to, Sort == "date", Math.Max(1, PageNumber)), ct);
+            var query = new SearchQuery(Query, Section, Author, from, to, Sort == "date", Math.Max(1, PageNumber));
+            Results = await gate.RunAsync(() => index.SearchAsync(query, ct), ct);
+            if (Results is null)
+            {
+                Busy = true;
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                Response.Headers.RetryAfter = "5";
+                return;
+            }
         }
         if (Results is null || Results.Total == 0)
         {
@@ -57,7 +67,12 @@ public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, D
         return null;
     }
 
-    public string PageLink(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/search",
-        new Dictionary<string, string?> { ["q"] = Query, ["section"] = Section, ["author"] = Author, ["from"] = From, ["to"] = To, ["sort"] = Sort, ["page"] = page.ToString(CultureInfo.InvariantCulture) }
+    public string PageLink(int page) => Link(Sort, page);
+
+    /// <summary>The same search, newest first, from its first page.</summary>
+    public string SortByDateLink => Link("date", 1);
+
+    private string Link(string? sort, int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/search",
+        new Dictionary<string, string?> { ["q"] = Query, ["section"] = Section, ["author"] = Author, ["from"] = From, ["to"] = To, ["sort"] = sort, ["page"] = page.ToString(CultureInfo.InvariantCulture) }
             .Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

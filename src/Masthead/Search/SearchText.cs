@@ -12,12 +12,10 @@ public static class SearchText
     public const int MaxLength = 200;
     private const int MaxTerms = 12;
 
-    /// <summary>The query's FTS5 phrases and its words.</summary>
-    public sealed record Parsed(IReadOnlyList<string> Phrases, IReadOnlyList<string> Words)
-    {
-        /// <summary>The FTS5 query: the phrases joined, so that a story must match them all; null without any.</summary>
-        public string? FtsQuery => Phrases.Count == 0 ? null : string.Join(' ', Phrases);
-    }
+    /// <summary>
+    /// The query's FTS5 phrases, each quoted (a prefix followed by *), which a story must all match, and its words.
+    /// </summary>
+    public sealed record Parsed(IReadOnlyList<string> Phrases, IReadOnlyList<string> Words);
 
     public static Parsed Parse(string? input)
     {

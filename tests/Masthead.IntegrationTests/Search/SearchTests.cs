@@ -182,15 +182,28 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.Equal(stories.Count, everyMatch.Count);
         // The order is not simply newest first: relevance moves some older stories up.
         Assert.NotEqual(stories.OrderByDescending(s => s.PublishedAt).Select(s => s.Headline), everyMatch);
+        // The plain word's ranking, with more stories in the index.
+        everyMatch = await EveryMatchAsync($"\"{word}\"");
         Assert.Equal(everyMatch, await AllPagesAsync($"q={word}", everyMatch.Count));
         // Two phrases (the second one common) and a prefix.
         var withHarbour = await EveryMatchAsync($"\"{word}\" \"harbour\"");
         Assert.InRange(withHarbour.Count, 21, stories.Count);
         Assert.Equal(withHarbour, await AllPagesAsync($"q={word}+harbour", withHarbour.Count));
         Assert.Equal(everyMatch, await AllPagesAsync($"q={word[..8]}*", everyMatch.Count));
+        // A prefix standing for two words, the second rarer (so weighing more), in strong old stories that outrank
+        // recent ones of the first.
+        var sibling = word[..8] + "qq";
+        await PublishAsync("sibling", 7, 150, 900, () => $"{sibling} {Filler(2)}", () => $"{Filler(random.Next(20, 40))} {sibling} {sibling} {sibling}");
+        var eitherWord = await EveryMatchAsync($"(\"{word}\" OR \"{sibling}\")");
+        Assert.Equal(stories.Count, eitherWord.Count);
+        Assert.Equal(eitherWord, await AllPagesAsync($"q={word[..8]}*", eitherWord.Count));
+        // The plain word's ranking, with more stories in the index.
+        everyMatch = await EveryMatchAsync($"\"{word}\"");
+        Assert.Equal(everyMatch, await AllPagesAsync($"q={word}", everyMatch.Count));
 
         var from = today.AddDays(-100);
         var to = today.AddDays(-25);
+        stories.RemoveAll(s => s.Headline.Contains(" sibling ", StringComparison.Ordinal));
         var inRange = stories.Where(s => s.PublishedAt >= from && s.PublishedAt < to.AddDays(1)).OrderByDescending(s => s.PublishedAt).Select(s => s.Headline).ToList();
         Assert.Contains($"edge {from:yyyy-MM-dd}", inRange.Last());
         Assert.DoesNotContain(inRange, h => h.Contains($"edge {to.AddDays(1):yyyy-MM-dd}", StringComparison.Ordinal));
@@ -253,6 +266,37 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.Contains("No stories match", page.Text(".no-results"));
         Assert.Equal("referendum", page.Text(".did-you-mean a"));
         Assert.NotEmpty(page.All(".article-list .card"));
+    }
+
+    [Fact]
+    public async Task A_prefix_stands_for_the_most_common_words_it_begins()
+    {
+        // More words with the prefix than a search takes: one story each, and the alphabetically last in two stories
+        // (more common, so taken first). Of those in one story each, the alphabetically first are taken.
+        var prefix = Word("quill");
+        // Made of consonants other than s and y, so that the stemmer leaves each word whole and distinct.
+        const string consonants = "bcdfghjkmnpqrtvwxz";
+        var words = Enumerable.Range(0, SqliteSearchIndex.PrefixWords + 2)
+            .Select(i => $"{prefix}{consonants[i / consonants.Length]}{consonants[i % consonants.Length]}").ToList();
+        var common = $"{prefix}zz";
+        Assert.True(string.CompareOrdinal(words[^1], common) < 0);
+        var section = await _newsroom.SectionAsync();
+        foreach (var word in words.Append(common).Append(common))
+        {
+            await _newsroom.PublishAsync(section, $"Story of {word}");
+        }
+
+        var found = await ResultsAsync($"q={prefix}*&sort=date");
+        var pageTwo = await ResultsAsync($"q={prefix}*&sort=date&page=2");
+
+        var taken = words.Take(SqliteSearchIndex.PrefixWords - 1).Select(w => $"Story of {w}").Append($"Story of {common}").Append($"Story of {common}");
+        Assert.Equal(taken.Order(), found.Concat(pageTwo).Order());
+        // Two prefixes share the words: half each. The first stands for the common word and the first 15 others, the
+        // second (one letter longer: the first 18 words begin with it) for the first 16: the stories having one of each
+        // are those of the first 15.
+        var half = SqliteSearchIndex.PrefixWords / 2;
+        Assert.Equal(words.Take(half - 1).Select(w => $"Story of {w}").Order(),
+            (await ResultsAsync($"q={prefix}*+{words[0][..^1]}*")).Order());
     }
 
     [Fact]
@@ -346,5 +390,75 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
         var beyond = await app.GetPageAsync($"/search?q={word}&sort=date&page=99");
         Assert.Equal(3, beyond.All(".search-hit").Count);
         Assert.Equal("Page 2 of 2", beyond.Text(".pager-position"));
+    }
+}
+
+/// <summary>A site whose relevance ranking takes only the newest 20 matches, and which runs one search at a time.</summary>
+public sealed class LimitedSearchApp : MastheadApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Search:RankedMatches"] = "20",
+        ["Search:ConcurrentSearches"] = "1",
+        ["Search:WaitSeconds"] = "1",
+    };
+}
+
+public sealed class SearchLimitsTests(LimitedSearchApp app) : IClassFixture<LimitedSearchApp>
+{
+    [Fact]
+    public async Task A_search_without_a_turn_in_time_is_asked_to_try_again_while_cached_searches_still_answer()
+    {
+        var newsroom = new Newsroom(app);
+        await newsroom.PublishAsync(await newsroom.SectionAsync(), "Lighthouse keeper retires after forty years");
+        // Asked twice, the first search is kept in the output cache.
+        await app.GetPageAsync("/search?q=lighthouse");
+        await app.GetPageAsync("/search?q=lighthouse");
+
+        FetchedPage busy, cached;
+        using (await app.Services.GetRequiredService<SearchGate>().TakeTurnAsync(CancellationToken.None))
+        {
+            busy = await app.GetPageAsync("/search?q=keeper");
+            cached = await app.GetPageAsync("/search?q=lighthouse");
+        }
+        var later = await app.GetPageAsync("/search?q=keeper");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.Status);
+        Assert.Equal(TimeSpan.FromSeconds(5), busy.Response.Headers.RetryAfter?.Delta);
+        Assert.Equal("Search is busy right now: please try again in a few seconds.", busy.Text(".search-busy"));
+        Assert.Empty(busy.All(".search-hit"));
+        Assert.Equal(HttpStatusCode.OK, cached.Status);
+        Assert.Single(cached.All(".search-hit"));
+        Assert.Equal(HttpStatusCode.OK, later.Status);
+        Assert.Single(later.All(".search-hit"));
+    }
+
+    [Fact]
+    public async Task Relevance_ranks_only_the_newest_matches_it_is_allowed_and_says_so_while_date_order_pages_through_all()
+    {
+        var newsroom = new Newsroom(app);
+        var section = await newsroom.SectionAsync();
+        // Five strong old stories, which would lead a full ranking, then 20 weak recent ones.
+        for (var i = 0; i < 5; i++)
+        {
+            await newsroom.PublishAsync(section, $"Marram grass {i}", "Marram marram marram.", publishedAt: DateTime.UtcNow.AddDays(-30 - i));
+        }
+        for (var i = 0; i < 20; i++)
+        {
+            await newsroom.PublishAsync(section, $"Dune report {i:00}", $"{string.Join(' ', Enumerable.Repeat("Sand moves along the coast.", 20))} Some marram.",
+                publishedAt: DateTime.UtcNow.AddHours(-i));
+        }
+
+        var relevance = await app.GetPageAsync("/search?q=marram");
+        var byDate = await app.GetPageAsync("/search?q=marram&sort=date&page=2");
+
+        Assert.Equal("25 stories match \u201cmarram\u201d.", relevance.Text(".search-summary"));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"Dune report {i:00}").Order(),
+            relevance.All(".search-hit .card-headline a").Select(a => a.TextContent).Order());
+        Assert.Null(relevance.One(".pager"));
+        Assert.Contains("among the newest 20 of them", relevance.Text(".search-ranked"));
+        Assert.Equal("/search?q=marram&sort=date&page=1", relevance.One(".search-ranked a")!.GetAttribute("href"));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"Marram grass {i}"), byDate.All(".search-hit .card-headline a").Select(a => a.TextContent));
+        Assert.Null((await app.GetPageAsync("/search?q=marram&sort=date")).One(".search-ranked"));
     }
 }

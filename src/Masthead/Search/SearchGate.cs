@@ -1,0 +1,53 @@
+namespace Masthead.Search;
+
+/// <summary>
+/// Lets a few full-text searches run at once (<see cref="SearchOptions.ConcurrentSearches"/>); the others wait their
+/// turn without holding a thread, for at most <see cref="SearchOptions.WaitSeconds"/>. SQLite runs a search on the
+/// thread that asked, so a flood of uncached searches would otherwise take every thread and core from the pages
+/// readers are reading. Cached searches never come here: the output cache answers them first.
+/// </summary>
+public sealed class SearchGate(SearchOptions options) : IDisposable
+{
+    private readonly SemaphoreSlim _turns = new(Turns(options), Turns(options));
+
+    private static int Turns(SearchOptions options) => options.ConcurrentSearches > 0 ? options.ConcurrentSearches : Environment.ProcessorCount;
+
+    /// <summary>Runs <paramref name="search"/> in its turn; null when no turn came in time.</summary>
+    public async Task<T?> RunAsync<T>(Func<Task<T>> search, CancellationToken ct) where T : class
+    {
+        if (!await _turns.WaitAsync(TimeSpan.FromSeconds(options.WaitSeconds), ct))
+        {
+            return null;
+        }
+        try
+        {
+            return await search();
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    /// <summary>Takes one turn until the result is disposed, as a search would.</summary>
+    internal async Task<IDisposable> TakeTurnAsync(CancellationToken ct)
+    {
+        await _turns.WaitAsync(ct);
+        return new Turn(_turns);
+    }
+
+    private sealed class Turn(SemaphoreSlim turns) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                turns.Release();
+            }
+        }
+    }
+
+    public void Dispose() => _turns.Dispose();
+}
