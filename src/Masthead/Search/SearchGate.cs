@@ -6,7 +6,7 @@ namespace Masthead.Search;
 /// thread that asked, so a flood of uncached searches would otherwise take every thread and core from the pages
 /// readers are reading. Cached searches never come here: the output cache answers them first.
 /// </summary>
-public sealed class SearchGate(SearchOptions options) : IDisposable
+public sealed class SearchGate(SearchOptions options)
 {
     private readonly SemaphoreSlim _turns = new(Turns(options), Turns(options));
 
@@ -48,6 +48,4 @@ public sealed class SearchGate(SearchOptions options) : IDisposable
             }
         }
     }
-
-    public void Dispose() => _turns.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Masthead.Search;
@@ -85,6 +86,26 @@ public static class SearchText
             words.Add(current.ToString());
         }
         return words.Where(w => w.Length <= 40).ToList();
+    }
+
+    /// <summary>
+    /// The words of a text as the search index's tokenizer keeps them: letters and digits, lower case, without
+    /// accents (unicode61 with remove_diacritics).
+    /// </summary>
+    public static IEnumerable<string> IndexedWords(string text) => Words(Fold(text));
+
+    /// <summary>Lower case without accents, as the tokenizer folds letters ("Café" → "cafe").</summary>
+    public static string Fold(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Edit distance, for spelling suggestions from the indexed words.</summary>

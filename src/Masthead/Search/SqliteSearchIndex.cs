@@ -105,6 +105,8 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
                   UPDATE SearchWords SET Stories = Stories - 1 WHERE Word IN (SELECT term FROM temp.StoryWordsVocab);
                   DELETE FROM SearchWords WHERE Stories <= 0 AND Word IN (SELECT term FROM temp.StoryWordsVocab);
                   """);
+            // The connection goes back to the pool without the story's words.
+            count.CommandText += "INSERT INTO temp.StoryWords(StoryWords) VALUES ('delete-all');";
             await count.ExecuteNonQueryAsync(ct);
         }
         finally
@@ -285,33 +287,46 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
 
     /// <summary>
     /// The FTS5 query with each prefix (word*) replaced by the indexed words that begin with it, the most common first,
-    /// at most <see cref="PrefixWords"/> in all: FTS5 answers a prefix by merging the postings of every word it
-    /// begins with, on every statement, before the first row (0.7 s for "th*" at 100,000 stories, 4 s for a dozen
-    /// such prefixes). A prefix no word in SearchWords begins with stays a prefix: it matches next to nothing. With
-    /// the query, for each of its phrases, how many stories have it at least (-1: every match has it).
+    /// at most <see cref="PrefixWords"/> in all, and by the bylines' words that begin with it (the words index, and so
+    /// SearchWords, leaves bylines out): FTS5 answers a prefix by merging the postings of every word it begins, on every
+    /// statement, before the first row (0.7 s for "th*" at 100,000 stories, 4 s for a dozen such prefixes). The words are
+    /// quoted, so the search index's stemmer still applies ("runni*" stands for "running", which finds "run" too). A
+    /// prefix that begins no word stands for itself as a word. With the query, for each of its phrases, how many stories
+    /// have it at least (-1: every match has it).
     /// </summary>
     private async Task<(string Match, List<long> PhraseStories)> ExpandPrefixesAsync(IReadOnlyList<string> phrases, CancellationToken ct)
     {
         var prefixes = phrases.Count(IsPrefix);
+        var bylineWords = prefixes == 0 ? [] : (await ReadAsync("SELECT DISTINCT Name FROM Authors", [], r => r.GetString(0), ct))
+            .SelectMany(SearchText.IndexedWords).Distinct(StringComparer.Ordinal).ToList();
         var parts = new List<string>(phrases.Count);
         var stories = new List<long>(phrases.Count);
         foreach (var phrase in phrases)
         {
-            var words = IsPrefix(phrase)
-                ? await ReadAsync(
-                    "SELECT Word, Stories FROM SearchWords WHERE Word >= $prefix AND Word < $after ORDER BY Stories DESC, Word LIMIT $limit",
-                    new()
-                    {
-                        ["$prefix"] = phrase[1..^2],
-                        ["$after"] = phrase[1..^3] + (char)(phrase[^3] + 1),
-                        ["$limit"] = Math.Max(2, PrefixWords / prefixes),
-                    },
-                    r => (Word: r.GetString(0), Stories: r.GetInt64(1)), ct)
-                : [];
+            if (!IsPrefix(phrase))
+            {
+                parts.Add(phrase);
+                stories.Add(-1);
+                continue;
+            }
+            // The prefix as the tokenizer folds the words it indexes (no accents), then the range of words it begins.
+            var prefix = SearchText.Fold(phrase[1..^2]);
+            var words = await ReadAsync(
+                "SELECT Word, Stories FROM SearchWords WHERE Word >= $prefix AND Word < $after ORDER BY Stories DESC, Word LIMIT $limit",
+                new()
+                {
+                    ["$prefix"] = prefix,
+                    ["$after"] = prefix[..^1] + (char)(prefix[^1] + 1),
+                    ["$limit"] = Math.Max(2, PrefixWords / prefixes),
+                },
+                r => (Word: r.GetString(0), Stories: r.GetInt64(1)), ct);
+            // A byline's word is in at least one story (or none: then it matches nothing).
+            words.AddRange(bylineWords.Where(w => w.StartsWith(prefix, StringComparison.Ordinal) && !words.Exists(x => x.Word == w))
+                .Order(StringComparer.Ordinal).Take(PrefixBylineWords).Select(w => (w, 1L)));
             if (words.Count <= 1)
             {
-                // A phrase, a prefix standing for one word, or one standing for none: each match has it.
-                parts.Add(words.Count == 1 ? Quote(words[0].Word) : phrase);
+                // One word, or the prefix itself as a word: each match has it.
+                parts.Add(Quote(words.Count == 1 ? words[0].Word : prefix));
                 stories.Add(-1);
                 continue;
             }
@@ -324,6 +339,9 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         static bool IsPrefix(string phrase) => phrase.Length > 3 && phrase.EndsWith("\"*", StringComparison.Ordinal);
         static string Quote(string word) => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
+
+    /// <summary>At most this many words of bylines stand for a prefix, besides the indexed words.</summary>
+    private const int PrefixBylineWords = 8;
 
     /// <summary>
     /// The keys of the <paramref name="count"/> most relevant matches, best first: BM25 plus the story's age, ties to

@@ -46,14 +46,16 @@ public sealed class DatabaseTests(MastheadApp app) : IClassFixture<MastheadApp>
             var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
             // Back to the table that kept the text, and forward again: the migration moves the words both ways.
             var before = await StoriesWithAsync(db, "quokka");
+            var counted = await Search.SearchTests.WordCountsAsync(db);
             await migrator.MigrateAsync("20261128102932_CommentRepliesIndex");
             var down = await StoriesWithAsync(db, "quokka");
             await migrator.MigrateAsync();
             var up = await StoriesWithAsync(db, "quokka");
             var copies = await db.Database.SqlQuery<long>($"SELECT count(*) AS Value FROM sqlite_master WHERE name = 'ArticleWords_content'").SingleAsync();
-            // SearchWords went with the way down and came back filled from the words index.
-            Assert.Equal(await Search.SearchTests.VocabularyAsync(db), await Search.SearchTests.WordCountsAsync(db));
-            Assert.Equal(1, (await Search.SearchTests.WordCountsAsync(db)).GetValueOrDefault("quokka"));
+            // SearchWords went with the way down and came back filled from the words index: the counts kept story by
+            // story before are the same.
+            Assert.Equal(counted, await Search.SearchTests.WordCountsAsync(db));
+            Assert.Equal(1, counted.GetValueOrDefault("quokka"));
             return (before, down, up, copies);
         });
         await newsroom.WithPublisherAsync(article.Id, (p, a) => p.WithdrawAsync(a, "Withdrawn."));
