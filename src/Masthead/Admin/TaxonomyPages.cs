@@ -26,7 +26,7 @@ public static class TaxonomyRows
 
     /// <summary>The tags with their story counts (see <see cref="TagStories"/>).</summary>
     public static IQueryable<TaxonomyRow> AsRows(this IQueryable<Tag> tags, MastheadDb db) =>
-        tags.Select(t => new TaxonomyRow(t.Id, t.Name, t.Slug, t.Description, db.ArticleTags.Count(at => EF.Property<int>(at, "TagsId") == t.Id)));
+        tags.Select(t => new TaxonomyRow(t.Id, t.Name, t.Slug, t.Description, db.ArticleTags.Count(at => EF.Property<int>(at, MastheadDb.ArticleTagsTagId) == t.Id)));
 }
 
 /// <summary>

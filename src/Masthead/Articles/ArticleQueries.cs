@@ -81,7 +81,8 @@ public static class ArticleQueries
     /// </summary>
     public static IQueryable<Article> TaggedWith(this IQueryable<Article> articles, MastheadDb db, int tagId) =>
         articles.Where(a => db.ArticleTags
-            .Where(at => EF.Property<int>(at, "TagsId") == tagId).Select(at => EF.Property<int>(at, "ArticlesId")).Contains(a.Id));
+            .Where(at => EF.Property<int>(at, MastheadDb.ArticleTagsTagId) == tagId)
+            .Select(at => EF.Property<int>(at, MastheadDb.ArticleTagsArticleId)).Contains(a.Id));
 
     /// <summary>The stories the author has a byline on, as the bylines list them: for counting them (see <see cref="TaggedWith"/>).</summary>
     public static IQueryable<Article> BylinedTo(this IQueryable<Article> articles, MastheadDb db, string authorSlug) =>

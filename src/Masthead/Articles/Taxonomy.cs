@@ -24,7 +24,7 @@ public class Section
 public static class TagStories
 {
     public static Expression<Func<Tag, int>> Count(MastheadDb db) =>
-        t => db.ArticleTags.Count(at => EF.Property<int>(at, "TagsId") == t.Id);
+        t => db.ArticleTags.Count(at => EF.Property<int>(at, MastheadDb.ArticleTagsTagId) == t.Id);
 }
 
 public class Tag

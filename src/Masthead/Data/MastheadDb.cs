@@ -29,8 +29,13 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
-    /// <summary>The rows joining stories ("ArticlesId") and tags ("TagsId"): see <see cref="TagStories"/>.</summary>
+    /// <summary>
+    /// The rows joining stories (<see cref="ArticleTagsArticleId"/>) and tags (<see cref="ArticleTagsTagId"/>), EF's
+    /// own join table of Article.Tags: see <see cref="TagStories"/>.
+    /// </summary>
     public DbSet<Dictionary<string, object>> ArticleTags => Set<Dictionary<string, object>>("ArticleTags");
+    public const string ArticleTagsArticleId = "ArticlesId";
+    public const string ArticleTagsTagId = "TagsId";
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Byline> Bylines => Set<Byline>();
     public DbSet<Source> Sources => Set<Source>();

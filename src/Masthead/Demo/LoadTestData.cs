@@ -98,7 +98,7 @@ public static class LoadTestData
                 // Stories are spread back in time from an hour ago, newest first; the first is the benchmark's story.
                 var spacing = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMinute, TimeSpan.FromDays(3 * 365).Ticks / articleCount));
                 var published = new DateTime[articleCount + 1];
-                var articleTags = db.Set<Dictionary<string, object>>("ArticleTags");
+                var articleTags = db.ArticleTags;
                 var benchTag = "";
                 var benchSearch = "";
                 var benchPath = "";
@@ -117,7 +117,7 @@ public static class LoadTestData
                     var chosen = Pick(random, tags.Count, 1 + random.Next(3));
                     foreach (var tag in chosen)
                     {
-                        articleTags.Add(new Dictionary<string, object> { ["ArticlesId"] = id, ["TagsId"] = tags[tag].Id });
+                        articleTags.Add(new Dictionary<string, object> { [MastheadDb.ArticleTagsArticleId] = id, [MastheadDb.ArticleTagsTagId] = tags[tag].Id });
                     }
                     if (id == 1)
                     {

@@ -28,24 +28,4 @@ public sealed class SearchGate(SearchOptions options)
             _turns.Release();
         }
     }
-
-    /// <summary>Takes one turn until the result is disposed, as a search would.</summary>
-    internal async Task<IDisposable> TakeTurnAsync(CancellationToken ct)
-    {
-        await _turns.WaitAsync(ct);
-        return new Turn(_turns);
-    }
-
-    private sealed class Turn(SemaphoreSlim turns) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                turns.Release();
-            }
-        }
-    }
 }

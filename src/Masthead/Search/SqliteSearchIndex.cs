@@ -10,7 +10,7 @@ namespace Masthead.Search;
 
 /// <summary>
 /// FTS5 over published stories: ArticleSearch (porter-stemmed, ranked with BM25, the headline weighing most) and
-/// ArticleWords (unstemmed, for spelling suggestions through its fts5vocab view). Both tables are made by a
+/// ArticleWords (unstemmed, the words of spelling suggestions, prefixes and related stories). Both tables are made by a
 /// migration; ArticleSearch's row id is the story's <see cref="SearchKey"/> (ArticleSearchKeys maps ids to keys),
 /// ArticleWords' the story's id. ArticleWords is contentless (the index without a copy of the text, which
 /// ArticleSearch holds). SearchWords counts the stories having each of ArticleWords' words: it changes with every
@@ -65,11 +65,11 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         // The story's words as they were indexed (IndexAsync gives ArticleWords these columns, in this order).
         var indexed = await db.Database.SqlQuery<string>($"""
             SELECT headline || ' ' || standfirst || ' ' || tags || ' ' || body AS Value FROM ArticleSearch
-            WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})
-            """).ToListAsync(ct);
-        foreach (var words in indexed)
+            WHERE rowid = (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})
+            """).FirstOrDefaultAsync(ct);
+        if (indexed is not null)
         {
-            await CountWordsAsync(words, added: false, ct);
+            await CountWordsAsync(indexed, added: false, ct);
         }
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearchKeys WHERE ArticleId = {articleId}", ct);
@@ -79,7 +79,8 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     /// <summary>
     /// Adds one story to the count of each of its words in SearchWords, or takes it off (a word no story has any more
     /// goes). The words are split by ArticleWords' own tokenizer: the text is indexed alone in a contentless table of the
-    /// connection's temporary schema, whose vocabulary lists its distinct words.
+    /// connection's temporary schema, whose vocabulary lists its distinct words; the table is emptied again, so the
+    /// connection goes back to the pool without them.
     /// </summary>
     private async Task CountWordsAsync(string words, bool added, CancellationToken ct)
     {
@@ -96,7 +97,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
                 create.AddParameter("$words", words);
                 await create.ExecuteNonQueryAsync(ct);
             }
-            await using var count = db.CreateCommand(added
+            await using var count = db.CreateCommand((added
                 ? """
                   INSERT INTO SearchWords (Word, Length, Stories) SELECT term, length(term), 1 FROM temp.StoryWordsVocab WHERE true
                   ON CONFLICT (Word) DO UPDATE SET Stories = Stories + 1;
@@ -104,9 +105,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
                 : """
                   UPDATE SearchWords SET Stories = Stories - 1 WHERE Word IN (SELECT term FROM temp.StoryWordsVocab);
                   DELETE FROM SearchWords WHERE Stories <= 0 AND Word IN (SELECT term FROM temp.StoryWordsVocab);
-                  """);
-            // The connection goes back to the pool without the story's words.
-            count.CommandText += "INSERT INTO temp.StoryWords(StoryWords) VALUES ('delete-all');";
+                  """) + "INSERT INTO temp.StoryWords(StoryWords) VALUES ('delete-all');");
             await count.ExecuteNonQueryAsync(ct);
         }
         finally

@@ -66,7 +66,7 @@ public sealed class DatabaseTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.Equal(0, withdrawn);
     }
 
-    /// <summary>How many stories the words index (the spelling suggestions' vocabulary) has the word in.</summary>
+    /// <summary>How many stories the words index (whose words SearchWords counts) has the word in.</summary>
     private static Task<long> StoriesWithAsync(MastheadDb db, string word) =>
         db.Database.SqlQuery<long>($"SELECT coalesce(sum(doc), 0) AS Value FROM ArticleWordsVocab WHERE term = {word}").SingleAsync();
 

@@ -150,24 +150,7 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
             stories.Add((title, edge));
         }
 
-        // Ranking every match, as the site ranked before it read newest first.
-        Task<List<string>> EveryMatchAsync(string match) => app.WithDbAsync(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            await using var command = db.CreateCommand($"""
-                SELECT a.Headline FROM ArticleSearch JOIN Articles a ON a.Id = (ArticleSearch.rowid & {SearchKey.IdMask})
-                WHERE ArticleSearch MATCH $match
-                ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0) + (julianday('now') - julianday(a.PublishedAt)) * 0.02, a.Id DESC
-                """);
-            command.AddParameter("$match", match);
-            var headlines = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                headlines.Add(reader.GetString(0));
-            }
-            return headlines;
-        });
+        Task<List<string>> EveryMatchAsync(string match) => EveryMatchRankedAsync(app, match);
         async Task<List<string>> AllPagesAsync(string query, int count)
         {
             var paged = new List<string>();
@@ -373,6 +356,26 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.Equal(kept, await app.WithDbAsync(WordCountsAsync));
     }
 
+    /// <summary>The headlines of every match, ranked as the site ranked before it read newest first (BM25 with the site's
+    /// weights plus 2% of a point a day, ties to the newer id).</summary>
+    internal static Task<List<string>> EveryMatchRankedAsync(MastheadApp app, string match) => app.WithDbAsync(async db =>
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.CreateCommand($"""
+            SELECT a.Headline FROM ArticleSearch JOIN Articles a ON a.Id = (ArticleSearch.rowid & {SearchKey.IdMask})
+            WHERE ArticleSearch MATCH $match
+            ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0) + (julianday('now') - julianday(a.PublishedAt)) * 0.02, a.Id DESC
+            """);
+        command.AddParameter("$match", match);
+        var headlines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            headlines.Add(reader.GetString(0));
+        }
+        return headlines;
+    });
+
     /// <summary>SearchWords: each word and how many stories have it.</summary>
     internal static async Task<Dictionary<string, long>> WordCountsAsync(MastheadDb db)
     {
@@ -432,12 +435,13 @@ public sealed class SearchLimitsTests(LimitedSearchApp app) : IClassFixture<Limi
         await app.GetPageAsync("/search?q=lighthouse");
         await app.GetPageAsync("/search?q=lighthouse");
 
-        FetchedPage busy, cached;
-        using (await app.Services.GetRequiredService<SearchGate>().TakeTurnAsync(CancellationToken.None))
-        {
-            busy = await app.GetPageAsync("/search?q=keeper");
-            cached = await app.GetPageAsync("/search?q=lighthouse");
-        }
+        // A search that holds the site's only turn until it is let go (a free turn is taken at once, before RunAsync returns).
+        var letGo = new TaskCompletionSource<string>();
+        var holding = app.Services.GetRequiredService<SearchGate>().RunAsync(() => letGo.Task, CancellationToken.None);
+        var busy = await app.GetPageAsync("/search?q=keeper");
+        var cached = await app.GetPageAsync("/search?q=lighthouse");
+        letGo.SetResult("");
+        await holding;
         var later = await app.GetPageAsync("/search?q=keeper");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.Status);
@@ -470,23 +474,7 @@ public sealed class SearchLimitsTests(LimitedSearchApp app) : IClassFixture<Limi
             await newsroom.PublishAsync(section, $"Dune report {i:00}", $"{string.Join(' ', Enumerable.Repeat("Sand moves along the coast.", 20))} Some marram.",
                 publishedAt: DateTime.UtcNow.AddHours(-i));
         }
-        var fullRanking = await app.WithDbAsync(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            await using var command = db.CreateCommand($"""
-                SELECT a.Headline FROM ArticleSearch JOIN Articles a ON a.Id = (ArticleSearch.rowid & {SearchKey.IdMask})
-                WHERE ArticleSearch MATCH 'marram'
-                ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0) + (julianday('now') - julianday(a.PublishedAt)) * 0.02
-                LIMIT 5
-                """);
-            var headlines = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                headlines.Add(reader.GetString(0));
-            }
-            return headlines;
-        });
+        var fullRanking = (await SearchTests.EveryMatchRankedAsync(app, "marram")).Take(5);
         Assert.All(fullRanking, h => Assert.StartsWith("Marram grass", h));
 
         var relevance = await app.GetPageAsync("/search?q=marram");

@@ -334,10 +334,10 @@ public sealed partial class SiteBackup
             }
             article.Corrections.AddRange(a.Corrections.Select(c => new ArticleCorrection { Id = c.Id, CreatedAt = c.CreatedAt, Note = c.Note }));
             db.Articles.Add(article);
-            var articleTags = db.Set<Dictionary<string, object>>("ArticleTags");
+            var articleTags = db.ArticleTags;
             foreach (var tag in a.TagIds)
             {
-                articleTags.Add(_tags.Contains(tag) ? new() { ["ArticlesId"] = a.Id, ["TagsId"] = tag } : throw Missing("tag", row, tag));
+                articleTags.Add(_tags.Contains(tag) ? new() { [MastheadDb.ArticleTagsArticleId] = a.Id, [MastheadDb.ArticleTagsTagId] = tag } : throw Missing("tag", row, tag));
             }
             foreach (var r in a.Revisions)
             {
