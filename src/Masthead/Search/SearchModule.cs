@@ -10,6 +10,7 @@ public static class SearchModule
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value);
         builder.Services.AddSingleton<SearchGate>();
+        builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddScoped<SqliteSearchIndex>();
         builder.Services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());
         // Order matters: related stories are found through the search index, so the index is brought up to date first.

@@ -15,6 +15,13 @@ public sealed class SearchOptions
     [Range(20, int.MaxValue)]
     public int RankedMatches { get; set; } = 20_000;
 
+    /// <summary>
+    /// Memory for what searches found (<see cref="SearchCache"/>): the matches and snippets of queries asked more than
+    /// once, for their other pages, date ranges and orders. 0 turns it off.
+    /// </summary>
+    [Range(0, 4096)]
+    public int CacheMegabytes { get; set; } = 8;
+
     /// <summary>How many full-text searches run at once; 0 (the default) means one per processor.</summary>
     [Range(0, 1024)]
     public int ConcurrentSearches { get; set; }

@@ -16,7 +16,7 @@ namespace Masthead.Search;
 /// ArticleSearch holds). SearchWords counts the stories having each of ArticleWords' words: it changes with every
 /// story indexed or removed, in the same transaction. Every statement is parameterised.
 /// </summary>
-public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, TimeProvider time, SearchOptions options) : ISearchIndex, IArticleIndexer
+public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, TimeProvider time, SearchOptions options, SearchCache cache) : ISearchIndex, IArticleIndexer
 {
     public Task ArticleChangedAsync(int articleId, bool isPublic, CancellationToken ct) =>
         isPublic ? IndexAsync(articleId, ct) : RemoveAsync(articleId, ct);
@@ -74,7 +74,14 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearchKeys WHERE ArticleId = {articleId}", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleWords WHERE rowid = {articleId}", ct);
+        await db.Database.ExecuteSqlRawAsync(NewVersion, ct);
     }
+
+    /// <summary>
+    /// Every change of the index (IndexAsync removes first) gives it a new version in the same transaction, so that
+    /// searches kept in <see cref="SearchCache"/> are of exactly the index a search's snapshot reads.
+    /// </summary>
+    private const string NewVersion = "UPDATE SearchIndexVersion SET Version = Version + 1;";
 
     /// <summary>
     /// Adds one story to the count of each of its words in SearchWords, or takes it off (a word no story has any more
@@ -159,7 +166,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
         // The words' counts from the new index's vocabulary, in one pass over it.
         await db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM SearchWords; INSERT INTO SearchWords (Word, Length, Stories) SELECT term, length(term), doc FROM ArticleWordsVocab WHERE doc > 0;", ct);
+            "DELETE FROM SearchWords; INSERT INTO SearchWords (Word, Length, Stories) SELECT term, length(term), doc FROM ArticleWordsVocab WHERE doc > 0;" + NewVersion, ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
@@ -254,7 +261,13 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         {
             parameters["$author"] = author;
         }
-        var total = (int)(await ReadAsync($"SELECT count(*) {matches}", parameters, r => r.GetInt64(0), ct))[0];
+        // Without a section or an author, a query asked before is counted, filtered and ranked from its cached matches.
+        var (low, high) = ((long)parameters["$low"]!, (long)parameters["$high"]!);
+        var version = section is null && author is null ? await VersionAsync(ct) : (long?)null;
+        var cached = version is { } v ? await CachedMatchesAsync(v, match, ct) : null;
+        // The positions of the range's matches in the cached ones.
+        var (first, end) = cached?.Range(low, high) ?? (0, 0);
+        var total = cached is not null ? end - first : (int)(await ReadAsync($"SELECT count(*) {matches}", parameters, r => r.GetInt64(0), ct))[0];
         if (total == 0)
         {
             return new SearchResults([], 0, 1, 1, await SuggestAsync(parsed.Words, ct));
@@ -266,7 +279,13 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         var page = Math.Clamp(query.Page, 1, pages);
         var skip = (page - 1) * query.PageSize;
         List<long> keys;
-        if (query.NewestFirst)
+        if (cached is not null)
+        {
+            keys = query.NewestFirst
+                ? [.. Enumerable.Range(0, Math.Min(query.PageSize, total - skip)).Select(i => cached.Keys[end - 1 - skip - i])]
+                : [.. RankCached(cached, first, end, skip + query.PageSize).Skip(skip)];
+        }
+        else if (query.NewestFirst)
         {
             parameters["$take"] = query.PageSize;
             parameters["$skip"] = skip;
@@ -274,12 +293,69 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
         else
         {
-            keys = await RankAsync(matches, parameters, phraseStories, total, skip + query.PageSize, ct);
-            keys = [.. keys.Skip(skip)];
+            keys = [.. (await RankAsync(matches, parameters, phraseStories, total, skip + query.PageSize, ct)).Skip(skip)];
         }
-        var hits = await HitsAsync(match, keys, ct);
+        var hits = await HitsAsync(match, keys, cached is null ? null : version, ct);
         return new SearchResults(hits, total, page, pages, [], rankedNewest);
     }
+
+    /// <summary>The index's version in the search's snapshot (see <see cref="NewVersion"/>).</summary>
+    private async Task<long> VersionAsync(CancellationToken ct) =>
+        (await ReadAsync("SELECT Version FROM SearchIndexVersion", [], r => r.GetInt64(0), ct))[0];
+
+    /// <summary>
+    /// The query's matches from the cache, or read into it when the query is asked the second time at this version and
+    /// has at most <see cref="SearchCache.MaxMatches"/>; otherwise null (the statements read the index instead).
+    /// </summary>
+    private async Task<CachedMatches?> CachedMatchesAsync(long version, string match, CancellationToken ct)
+    {
+        if (cache.TryGetMatches(version, match, out var cached))
+        {
+            return cached;
+        }
+        if (!cache.AskedBefore(version, match))
+        {
+            return null;
+        }
+        var parameters = new Dictionary<string, object?> { ["$match"] = match };
+        var count = (await ReadAsync("SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match", parameters, r => r.GetInt64(0), ct))[0];
+        if (count > cache.MaxMatches)
+        {
+            // Kept as "too many" for this version, so that it is not counted again.
+            cache.SetMatches(version, match, null);
+            return null;
+        }
+        // The index's own order is the keys' (the snapshot cannot change the count in between).
+        var keys = new long[count];
+        var scores = new double[count];
+        var read = 0;
+        await ReadEachAsync($"SELECT rowid, {Bm25} FROM ArticleSearch WHERE ArticleSearch MATCH $match ORDER BY rowid", parameters, reader =>
+        {
+            keys[read] = reader.GetInt64(0);
+            scores[read] = reader.GetDouble(1);
+            return ++read < count;
+        }, ct);
+        cached = new CachedMatches(keys, scores);
+        cache.SetMatches(version, match, cached);
+        return cached;
+    }
+
+    /// <summary>
+    /// What <see cref="RankAsync"/> ranks, from the cached matches in [<paramref name="first"/>, <paramref name="end"/>):
+    /// every one of the newest RankedMatches is scored (in memory there is nothing to save by stopping early).
+    /// </summary>
+    private List<long> RankCached(CachedMatches cached, int first, int end, int count)
+    {
+        var now = SearchKey.Second(time.GetUtcNow().UtcDateTime);
+        var best = new BestRanks(count);
+        for (var i = end - 1; i >= Math.Max(first, end - options.RankedMatches); i--)
+        {
+            best.Offer(cached.Keys[i], cached.Scores[i] + Age(now, cached.Keys[i]));
+        }
+        return best.BestFirst();
+    }
+
+    private static double Age(long now, long key) => (now - SearchKey.SecondOf(key)) * AgeCostPerSecond;
 
     /// <summary>At most this many indexed words stand for the prefixes (word*) of one search, shared between them.</summary>
     internal const int PrefixWords = 32;
@@ -365,7 +441,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         });
         var bestPossible = -2.2 * highestIdf * (1 + 1e-9) - 1e-9;
         var now = SearchKey.Second(time.GetUtcNow().UtcDateTime);
-        var kept = new PriorityQueue<long, (double Score, int Id)>(count + 1, WorstFirst.Instance);
+        var best = new BestRanks(count);
         var read = 0;
         await ReadEachAsync($"SELECT ArticleSearch.rowid, {Bm25} {matches} ORDER BY ArticleSearch.rowid DESC", parameters, reader =>
         {
@@ -374,26 +450,65 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
                 return false;
             }
             var key = reader.GetInt64(0);
-            var age = (now - SearchKey.SecondOf(key)) * AgeCostPerSecond;
-            if (kept.Count == count && kept.TryPeek(out _, out var worst) && worst.Score < bestPossible + age)
+            var age = Age(now, key);
+            if (best.Worst is { } worst && worst < bestPossible + age)
             {
                 return false;
             }
-            kept.Enqueue(key, (reader.GetDouble(1) + age, SearchKey.ArticleId(key)));
-            if (kept.Count > count)
-            {
-                kept.Dequeue();
-            }
+            best.Offer(key, reader.GetDouble(1) + age);
             return true;
         }, ct);
-        // The queue gives the worst first.
-        var ranked = new List<long>(kept.Count);
-        while (kept.TryDequeue(out var key, out _))
+        return best.BestFirst();
+    }
+
+    /// <summary>The <c>count</c> best-ranked keys offered: the lowest scores, and on the same score the higher id.</summary>
+    private sealed class BestRanks(int count)
+    {
+        private readonly PriorityQueue<long, (double Score, int Id)> _kept = new(count + 1, WorstFirst.Instance);
+
+        /// <summary>The worst kept, once <c>count</c> are kept.</summary>
+        private (double Score, int Id) _worst;
+
+        /// <summary>The worst score kept, once <c>count</c> are kept.</summary>
+        public double? Worst => _kept.Count == count ? _worst.Score : null;
+
+        public void Offer(long key, double score)
         {
-            ranked.Add(key);
+            // Most offers are worse than the worst kept: one comparison, and the queue stays as it is.
+            if (_kept.Count == count && score > _worst.Score)
+            {
+                return;
+            }
+            var rank = (score, SearchKey.ArticleId(key));
+            if (_kept.Count < count)
+            {
+                _kept.Enqueue(key, rank);
+            }
+            else if (WorstFirst.Instance.Compare(rank, _worst) > 0)
+            {
+                _kept.DequeueEnqueue(key, rank);
+            }
+            else
+            {
+                return;
+            }
+            if (_kept.Count == count)
+            {
+                _kept.TryPeek(out _, out _worst);
+            }
         }
-        ranked.Reverse();
-        return ranked;
+
+        public List<long> BestFirst()
+        {
+            // The queue gives the worst first.
+            var ranked = new List<long>(_kept.Count);
+            while (_kept.TryDequeue(out var key, out _))
+            {
+                ranked.Add(key);
+            }
+            ranked.Reverse();
+            return ranked;
+        }
     }
 
     /// <summary>Orders ranks worst first: the higher score, and on the same score the lower id.</summary>
@@ -408,47 +523,79 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
     }
 
-    /// <summary>The page's stories, in the order of <paramref name="keys"/>, with their snippets.</summary>
-    private async Task<List<SearchHit>> HitsAsync(string ftsQuery, List<long> keys, CancellationToken ct)
+    /// <summary>
+    /// The page's stories, in the order of <paramref name="keys"/>, with their snippets; with a <paramref name="version"/>,
+    /// the snippets are read from the cache and kept in it.
+    /// </summary>
+    private async Task<List<SearchHit>> HitsAsync(string ftsQuery, List<long> keys, long? version, CancellationToken ct)
     {
         if (keys.Count == 0)
         {
             return [];
         }
-        // The index reads the page's range of keys and keeps those asked for ("+" keeps SQLite from asking the index for
-        // each key on its own, which starts the whole query over for every one). An imported picture has no size until
-        // its file is fetched: hits show no picture until then.
-        var parameters = new Dictionary<string, object?>
-        {
-            ["$match"] = ftsQuery,
-            ["$first"] = keys.Min(),
-            ["$last"] = keys.Max(),
-            ["$published"] = (int)ArticleStatus.Published,
-        };
-        var names = new List<string>(keys.Count);
+        var snippets = new Dictionary<long, string>(keys.Count);
         foreach (var key in keys)
         {
-            names.Add($"$k{names.Count}");
-            parameters[names[^1]] = key;
+            if (version is { } v && cache.Snippet(v, ftsQuery, key) is { } snippet)
+            {
+                snippets[key] = snippet;
+            }
         }
-        var rows = await ReadAsync(
+        var missing = keys.Where(k => !snippets.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+        {
+            // The index reads the range of the keys missing and keeps those asked for ("+" keeps SQLite from asking the
+            // index for each key on its own, which starts the whole query over for every one).
+            var parameters = new Dictionary<string, object?> { ["$match"] = ftsQuery, ["$first"] = missing.Min(), ["$last"] = missing.Max() };
+            var rows = await ReadAsync(
+                $"""
+                SELECT rowid, snippet(ArticleSearch, -1, char(2), char(3), '…', 24) FROM ArticleSearch
+                WHERE ArticleSearch MATCH $match AND rowid BETWEEN $first AND $last AND +rowid IN ({InList(missing, "k", parameters)})
+                """,
+                parameters, r => (Key: r.GetInt64(0), Snippet: Highlight(r.IsDBNull(1) ? "" : r.GetString(1))), ct);
+            foreach (var (key, snippet) in rows)
+            {
+                snippets[key] = snippet;
+                if (version is { } v)
+                {
+                    cache.SetSnippet(v, ftsQuery, key, snippet);
+                }
+            }
+        }
+        // The stories by id; an imported picture has no size until its file is fetched: hits show no picture until then.
+        var storyParameters = new Dictionary<string, object?> { ["$published"] = (int)ArticleStatus.Published };
+        var stories = await ReadAsync(
             $"""
-            SELECT ArticleSearch.rowid, a.Id, a.Headline, a.Standfirst, a.Slug, a.PublishedAt, s.Name, s.Slug,
-                   snippet(ArticleSearch, -1, char(2), char(3), '…', 24), CASE WHEN i.Width > 0 THEN i.FileName END
-            FROM ArticleSearch
-            CROSS JOIN Articles a ON a.Id = (ArticleSearch.rowid & {SearchKey.IdMask})
+            SELECT a.Id, a.Headline, a.Standfirst, a.Slug, a.PublishedAt, s.Name, s.Slug, CASE WHEN i.Width > 0 THEN i.FileName END
+            FROM Articles a
             JOIN Sections s ON s.Id = a.SectionId
             LEFT JOIN Images i ON i.Id = a.ImageId
-            WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid BETWEEN $first AND $last
-              AND +ArticleSearch.rowid IN ({string.Join(", ", names)}) AND a.Status = $published
+            WHERE a.Id IN ({InList(keys.Select(k => (long)SearchKey.ArticleId(k)), "id", storyParameters)}) AND a.Status = $published
             """,
-            parameters,
-            r => (Key: r.GetInt64(0), Hit: new SearchHit(r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                DateTime.SpecifyKind(DateTime.Parse(r.GetString(5), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                r.GetString(6), r.GetString(7), Highlight(r.IsDBNull(8) ? "" : r.GetString(8)), r.IsDBNull(9) ? null : r.GetString(9))),
+            storyParameters,
+            r => (Id: r.GetInt32(0), Headline: r.GetString(1), Standfirst: r.GetString(2), Slug: r.GetString(3),
+                PublishedAt: DateTime.SpecifyKind(DateTime.Parse(r.GetString(4), CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                Section: r.GetString(5), SectionSlug: r.GetString(6), Image: r.IsDBNull(7) ? null : r.GetString(7)),
             ct);
-        var byKey = rows.ToDictionary(r => r.Key, r => r.Hit);
-        return [.. keys.Where(byKey.ContainsKey).Select(k => byKey[k])];
+        var byId = stories.ToDictionary(r => r.Id);
+        return [.. keys.Where(k => byId.ContainsKey(SearchKey.ArticleId(k)) && snippets.ContainsKey(k)).Select(k =>
+        {
+            var story = byId[SearchKey.ArticleId(k)];
+            return new SearchHit(story.Id, story.Headline, story.Standfirst, story.Slug, story.PublishedAt, story.Section, story.SectionSlug,
+                snippets[k], story.Image);
+        })];
+    }
+
+    /// <summary>"$name0, $name1, …" for the values, added to <paramref name="parameters"/>.</summary>
+    private static string InList(IEnumerable<long> values, string name, Dictionary<string, object?> parameters)
+    {
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            names.Add($"${name}{names.Count}");
+            parameters[names[^1]] = value;
+        }
+        return string.Join(", ", names);
     }
 
     /// <summary>The snippet as safe HTML: the text encoded, FTS5's hit markers turned into &lt;mark&gt;.</summary>

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Masthead.Search;
+
+/// <summary>
+/// What the full-text index found for a query, kept in memory for the searches that ask the same words again with
+/// another page, date range or order (the output cache keeps only the exact same address): every match's key with its
+/// BM25 score, and the snippets of the stories shown. A search then counts, filters by date and ranks in memory, and
+/// reads only the page's stories from the database. Entries belong to one version of the index (SearchIndexVersion,
+/// which changes in every transaction that changes the index, read in the search's own snapshot): when a story is
+/// published, edited or withdrawn, the next search sees a new version and the cache starts over. Bounded by
+/// <see cref="SearchOptions.CacheMegabytes"/>; the least recently used entries go first.
+/// </summary>
+public sealed class SearchCache : IDisposable
+{
+    /// <summary>Bytes an entry is counted for besides its arrays and strings (the entry, its key, the cache's bookkeeping).</summary>
+    private const long EntryBytes = 200;
+
+    private readonly MemoryCache? _cache;
+    private readonly long _limit;
+    private readonly Lock _versionLock = new();
+    private long _version = -1;
+
+    public SearchCache(SearchOptions options)
+    {
+        _limit = options.CacheMegabytes * 1024L * 1024;
+        if (_limit > 0)
+        {
+            _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _limit, CompactionPercentage = 0.25 });
+        }
+    }
+
+    /// <summary>
+    /// A query's matches may take at most this many: an eighth of the cache (65,536 matches of the default 8 MB).
+    /// Filling reads every match's score (about 3 µs each), so a query most stories match stays uncached.
+    /// </summary>
+    public int MaxMatches => (int)Math.Min(int.MaxValue, _limit / 8 / MatchBytes);
+
+    private const int MatchBytes = sizeof(long) + sizeof(double);
+
+    /// <summary>
+    /// Whether entries of <paramref name="version"/> can be read and kept: the newest version seen empties the cache of
+    /// older ones; a search still reading an older snapshot neither reads nor keeps entries.
+    /// </summary>
+    private bool Current(long version)
+    {
+        if (_cache is null)
+        {
+            return false;
+        }
+        if (Volatile.Read(ref _version) == version)
+        {
+            return true;
+        }
+        lock (_versionLock)
+        {
+            if (version > _version)
+            {
+                _version = version;
+                _cache.Clear();
+            }
+            return version == _version;
+        }
+    }
+
+    public bool TryGetMatches(long version, string match, out CachedMatches? matches)
+    {
+        matches = null;
+        return Current(version) && _cache!.TryGetValue(new MatchesKey(match), out matches);
+    }
+
+    /// <summary>
+    /// Notes that <paramref name="match"/> was searched at <paramref name="version"/>; true when it had been before.
+    /// A query's matches are read and kept only when it is asked a second time: most searches are asked once.
+    /// </summary>
+    public bool AskedBefore(long version, string match)
+    {
+        if (!Current(version))
+        {
+            return false;
+        }
+        var key = new AskedKey(match);
+        if (_cache!.TryGetValue(key, out _))
+        {
+            return true;
+        }
+        _cache.Set(key, true, new MemoryCacheEntryOptions { Size = EntryBytes + 2L * match.Length });
+        return false;
+    }
+
+    /// <summary>Keeps a query's matches (null: too many to keep, do not try again at this version).</summary>
+    public void SetMatches(long version, string match, CachedMatches? matches)
+    {
+        if (Current(version))
+        {
+            _cache!.Set(new MatchesKey(match), matches,
+                new MemoryCacheEntryOptions { Size = EntryBytes + 2L * match.Length + (matches?.Keys.Length ?? 0) * (long)MatchBytes });
+        }
+    }
+
+    public string? Snippet(long version, string match, long key) =>
+        Current(version) && _cache!.TryGetValue(new SnippetKey(match, key), out string? snippet) ? snippet : null;
+
+    public void SetSnippet(long version, string match, long key, string snippet)
+    {
+        if (Current(version))
+        {
+            _cache!.Set(new SnippetKey(match, key), snippet, new MemoryCacheEntryOptions { Size = EntryBytes + 2L * (match.Length + snippet.Length) });
+        }
+    }
+
+    public void Dispose() => _cache?.Dispose();
+
+    private sealed record MatchesKey(string Match);
+
+    private sealed record AskedKey(string Match);
+
+    private sealed record SnippetKey(string Match, long Key);
+}
+
+/// <summary>A query's matches in key order (publication order), each with its BM25 score.</summary>
+public sealed class CachedMatches(long[] keys, double[] scores)
+{
+    public long[] Keys { get; } = keys;
+    public double[] Scores { get; } = scores;
+
+    /// <summary>The positions of the keys in [<paramref name="low"/>, <paramref name="high"/>): from, and one past the last.</summary>
+    public (int From, int To) Range(long low, long high) => (FirstAtLeast(low), FirstAtLeast(high));
+
+    private int FirstAtLeast(long key)
+    {
+        var at = Array.BinarySearch(Keys, key);
+        return at >= 0 ? at : ~at;
+    }
+}

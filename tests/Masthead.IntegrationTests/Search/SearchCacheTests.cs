@@ -1,0 +1,73 @@
+using Masthead.Articles;
+using Masthead.Search;
+using Masthead.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.IntegrationTests.Search;
+
+public sealed class SearchCacheTests(MastheadApp app) : IClassFixture<MastheadApp>
+{
+    private readonly Newsroom _newsroom = new(app);
+
+    /// <summary>The matches kept for a one-word search at the index's version now, if any.</summary>
+    private async Task<CachedMatches?> KeptAsync(string word)
+    {
+        var version = await app.WithDbAsync(db => db.Database.SqlQuery<long>($"SELECT Version AS Value FROM SearchIndexVersion").SingleAsync());
+        return app.Services.GetRequiredService<SearchCache>().TryGetMatches(version, $"\"{word}\"", out var kept) ? kept : null;
+    }
+
+    private Task<List<string>> ResultsAsync(string query) => SearchTests.ResultsAsync(app, query);
+
+    [Fact]
+    public async Task A_search_asked_again_is_answered_from_its_kept_matches_which_follow_publishing_edits_and_withdrawals_at_once()
+    {
+        var word = SearchTests.Word("keeper");
+        var section = await _newsroom.SectionAsync();
+        var today = DateTime.UtcNow.Date;
+        var oldest = await _newsroom.PublishAsync(section, $"Oldest {word} story", $"The {word} text, three days old.", publishedAt: today.AddDays(-3).AddHours(9));
+        var middle = await _newsroom.PublishAsync(section, $"Middle {word} story", $"The {word} text, two days old.", publishedAt: today.AddDays(-2).AddHours(9));
+        await _newsroom.PublishAsync(section, $"Newest {word} story", $"The {word} text, a day old.", publishedAt: today.AddDays(-1).AddHours(9));
+
+        // Asked once, nothing is kept; asked again (another order), its matches are.
+        Assert.Equal(3, (await ResultsAsync($"q={word}")).Count);
+        Assert.Null(await KeptAsync(word));
+        Assert.Equal([$"Newest {word} story", $"Middle {word} story", $"Oldest {word} story"], await ResultsAsync($"q={word}&sort=date"));
+        Assert.Equal(3, (await KeptAsync(word))?.Keys.Length);
+
+        // From the kept matches: a date range, the count and the snippets.
+        Assert.Equal([$"Middle {word} story"], await ResultsAsync($"q={word}&from={today.AddDays(-2):yyyy-MM-dd}&to={today.AddDays(-2):yyyy-MM-dd}"));
+        var page = await app.GetPageAsync($"/search?q={word}&page=1");
+        Assert.Equal($"3 stories match \u201c{word}\u201d.", page.Text(".search-summary"));
+        Assert.All(page.All(".search-snippet"), s => Assert.Contains($"<mark>{word}</mark>", s.InnerHtml));
+
+        // A story published, one edited and one withdrawn: each next search sees it.
+        await _newsroom.PublishAsync(section, $"Latest {word} story", $"The {word} text of today.", publishedAt: DateTime.UtcNow.AddMinutes(-5));
+        Assert.Equal([$"Latest {word} story", $"Newest {word} story", $"Middle {word} story", $"Oldest {word} story"],
+            await ResultsAsync($"q={word}&sort=date&page=1"));
+        await _newsroom.WithPublisherAsync(oldest.Id, (p, a) => { a.Headline = "Oldest story, renamed"; a.Standfirst = "Renamed."; a.BodyMarkdown = "The text no longer has the word."; return p.UpdateAsync(a); });
+        Assert.Equal([$"Latest {word} story", $"Newest {word} story", $"Middle {word} story"], await ResultsAsync($"q={word}&sort=date&page=2"));
+        await _newsroom.WithPublisherAsync(middle.Id, (p, a) => { a.Headline = $"Middle {word} story, updated"; return p.UpdateAsync(a); });
+        Assert.Equal([$"Middle {word} story, updated"], await ResultsAsync($"q={word}&from={today.AddDays(-3):yyyy-MM-dd}&to={today.AddDays(-2):yyyy-MM-dd}"));
+        await _newsroom.WithPublisherAsync(middle.Id, (p, a) => p.WithdrawAsync(a, "Withdrawn."));
+        page = await app.GetPageAsync($"/search?q={word}&sort=date&page=3");
+        Assert.Equal($"2 stories match \u201c{word}\u201d.", page.Text(".search-summary"));
+        Assert.Equal([$"Latest {word} story", $"Newest {word} story"], page.All(".search-hit .card-headline a").Select(a => a.TextContent));
+        // Asked again at this version of the index, the search is kept again, as it now is.
+        Assert.Null(await KeptAsync(word));
+        Assert.Equal(2, (await ResultsAsync($"q={word}&sort=date&page=4")).Count);
+        Assert.Equal(2, (await KeptAsync(word))?.Keys.Length);
+    }
+}
+
+/// <summary>A site that keeps nothing of its searches: every search is counted and ranked by the index's statements.</summary>
+public sealed class UncachedSearchApp : MastheadApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Search:CacheMegabytes"] = "0" };
+}
+
+public sealed class UncachedRankingTests(UncachedSearchApp app) : IClassFixture<UncachedSearchApp>
+{
+    [Fact]
+    public Task Relevance_pages_are_those_of_ranking_every_match_when_no_search_is_kept() => SearchTests.RelevancePagesAsync(app);
+}
