@@ -31,16 +31,15 @@ public sealed class SearchCache : IDisposable
     }
 
     /// <summary>
-    /// A query's matches may take at most this many: an eighth of the cache (65,536 matches of the default 8 MB).
+    /// A query's matches may take at most this many: an eighth of the cache (131,072 matches of the default 8 MB).
     /// Filling reads every match's score (about 3 µs each), so a query most stories match stays uncached.
     /// </summary>
-    public int MaxMatches => (int)Math.Min(int.MaxValue, _limit / 8 / MatchBytes);
-
-    private const int MatchBytes = sizeof(long) + sizeof(double);
+    public int MaxMatches => (int)Math.Min(int.MaxValue, _limit / 8 / sizeof(long));
 
     /// <summary>
     /// Whether entries of <paramref name="version"/> can be read and kept: the newest version seen empties the cache of
-    /// older ones; a search still reading an older snapshot neither reads nor keeps entries.
+    /// older ones (frees their memory: the keys name their version); a search still reading an older snapshot neither
+    /// reads nor keeps entries.
     /// </summary>
     private bool Current(long version)
     {
@@ -63,10 +62,13 @@ public sealed class SearchCache : IDisposable
         }
     }
 
+    /// <summary>Whether searches are kept at all (<see cref="SearchOptions.CacheMegabytes"/> above 0).</summary>
+    public bool Enabled => _cache is not null;
+
     public bool TryGetMatches(long version, string match, out CachedMatches? matches)
     {
         matches = null;
-        return Current(version) && _cache!.TryGetValue(new MatchesKey(match), out matches);
+        return Current(version) && _cache!.TryGetValue(new MatchesKey(version, match), out matches);
     }
 
     /// <summary>
@@ -79,7 +81,7 @@ public sealed class SearchCache : IDisposable
         {
             return false;
         }
-        var key = new AskedKey(match);
+        var key = new AskedKey(version, match);
         if (_cache!.TryGetValue(key, out _))
         {
             return true;
@@ -93,39 +95,55 @@ public sealed class SearchCache : IDisposable
     {
         if (Current(version))
         {
-            _cache!.Set(new MatchesKey(match), matches,
-                new MemoryCacheEntryOptions { Size = EntryBytes + 2L * match.Length + (matches?.Keys.Length ?? 0) * (long)MatchBytes });
+            _cache!.Set(new MatchesKey(version, match), matches,
+                new MemoryCacheEntryOptions { Size = EntryBytes + 2L * match.Length + (matches?.Bytes ?? 0) });
         }
     }
 
     public string? Snippet(long version, string match, long key) =>
-        Current(version) && _cache!.TryGetValue(new SnippetKey(match, key), out string? snippet) ? snippet : null;
+        Current(version) && _cache!.TryGetValue(new SnippetKey(version, match, key), out string? snippet) ? snippet : null;
 
     public void SetSnippet(long version, string match, long key, string snippet)
     {
         if (Current(version))
         {
-            _cache!.Set(new SnippetKey(match, key), snippet, new MemoryCacheEntryOptions { Size = EntryBytes + 2L * (match.Length + snippet.Length) });
+            _cache!.Set(new SnippetKey(version, match, key), snippet, new MemoryCacheEntryOptions { Size = EntryBytes + 2L * (match.Length + snippet.Length) });
         }
     }
 
     public void Dispose() => _cache?.Dispose();
 
-    private sealed record MatchesKey(string Match);
+    // Each key names its version: a search of an older snapshot that stores what it found just after a newer version
+    // emptied the cache must not be read as the newer version's.
+    private sealed record MatchesKey(long Version, string Match);
 
-    private sealed record AskedKey(string Match);
+    private sealed record AskedKey(long Version, string Match);
 
-    private sealed record SnippetKey(string Match, long Key);
+    private sealed record SnippetKey(long Version, string Match, long Key);
 }
 
-/// <summary>A query's matches in key order (publication order), each with its BM25 score.</summary>
-public sealed class CachedMatches(long[] keys, double[] scores)
+/// <summary>
+/// A query's matches: every key in key order (publication order), for counts, date ranges and date order; and the
+/// <see cref="Best"/> of them for relevance, best first by BM25 plus age (the order is the same at any time: every
+/// story ages alike), which is all a relevance page needs whenever enough of them fall in the page's date range.
+/// </summary>
+public sealed class CachedMatches(long[] keys, long[] best, bool complete)
 {
     public long[] Keys { get; } = keys;
-    public double[] Scores { get; } = scores;
+    public long[] Best { get; } = best;
+
+    /// <summary>Whether <see cref="Best"/> holds every match.</summary>
+    public bool Complete { get; } = complete;
+
+    public long Bytes => (Keys.Length + Best.Length) * (long)sizeof(long);
 
     /// <summary>The positions of the keys in [<paramref name="low"/>, <paramref name="high"/>): from, and one past the last.</summary>
-    public (int From, int To) Range(long low, long high) => (FirstAtLeast(low), FirstAtLeast(high));
+    public (int From, int To) Range(long low, long high)
+    {
+        var from = FirstAtLeast(low);
+        // A range that ends before it begins ("from" after "to") has no keys.
+        return (from, Math.Max(from, FirstAtLeast(high)));
+    }
 
     private int FirstAtLeast(long key)
     {

@@ -43,9 +43,13 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
-        await RemoveAsync(articleId, ct);
+        var removed = await UnindexAsync(articleId, ct);
         if (article is null)
         {
+            if (removed)
+            {
+                await db.Database.ExecuteSqlRawAsync(NewVersion, ct);
+            }
             return;
         }
         var key = SearchKey.Of(article.PublishedAt ?? article.CreatedAt, articleId);
@@ -58,30 +62,42 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         var words = $"{article.Headline} {article.Standfirst} {tags} {body}";
         await db.Database.ExecuteSqlAsync($"INSERT INTO ArticleWords(rowid, words) VALUES ({articleId}, {words})", ct);
         await CountWordsAsync(words, added: true, ct);
+        await db.Database.ExecuteSqlRawAsync(NewVersion, ct);
     }
 
     public async Task RemoveAsync(int articleId, CancellationToken ct)
+    {
+        if (await UnindexAsync(articleId, ct))
+        {
+            await db.Database.ExecuteSqlRawAsync(NewVersion, ct);
+        }
+    }
+
+    /// <summary>
+    /// Every change of the index gives it a new version, after the change and in its transaction, so that searches
+    /// kept in <see cref="SearchCache"/> are of exactly the index a search's snapshot reads. A story that was not in
+    /// the index and is not put in it (a draft) leaves the version as it is.
+    /// </summary>
+    private const string NewVersion = "UPDATE SearchIndexVersion SET Version = Version + 1;";
+
+    /// <summary>Takes the story out of the index; false when it was not in it.</summary>
+    private async Task<bool> UnindexAsync(int articleId, CancellationToken ct)
     {
         // The story's words as they were indexed (IndexAsync gives ArticleWords these columns, in this order).
         var indexed = await db.Database.SqlQuery<string>($"""
             SELECT headline || ' ' || standfirst || ' ' || tags || ' ' || body AS Value FROM ArticleSearch
             WHERE rowid = (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})
             """).FirstOrDefaultAsync(ct);
-        if (indexed is not null)
+        if (indexed is null)
         {
-            await CountWordsAsync(indexed, added: false, ct);
+            return false;
         }
+        await CountWordsAsync(indexed, added: false, ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid IN (SELECT SearchKey FROM ArticleSearchKeys WHERE ArticleId = {articleId})", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearchKeys WHERE ArticleId = {articleId}", ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleWords WHERE rowid = {articleId}", ct);
-        await db.Database.ExecuteSqlRawAsync(NewVersion, ct);
+        return true;
     }
-
-    /// <summary>
-    /// Every change of the index (IndexAsync removes first) gives it a new version in the same transaction, so that
-    /// searches kept in <see cref="SearchCache"/> are of exactly the index a search's snapshot reads.
-    /// </summary>
-    private const string NewVersion = "UPDATE SearchIndexVersion SET Version = Version + 1;";
 
     /// <summary>
     /// Adds one story to the count of each of its words in SearchWords, or takes it off (a word no story has any more
@@ -263,7 +279,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
         // Without a section or an author, a query asked before is counted, filtered and ranked from its cached matches.
         var (low, high) = ((long)parameters["$low"]!, (long)parameters["$high"]!);
-        var version = section is null && author is null ? await VersionAsync(ct) : (long?)null;
+        var version = cache.Enabled && section is null && author is null ? await VersionAsync(ct) : (long?)null;
         var cached = version is { } v ? await CachedMatchesAsync(v, match, ct) : null;
         // The positions of the range's matches in the cached ones.
         var (first, end) = cached?.Range(low, high) ?? (0, 0);
@@ -279,11 +295,13 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         var page = Math.Clamp(query.Page, 1, pages);
         var skip = (page - 1) * query.PageSize;
         List<long> keys;
-        if (cached is not null)
+        if (cached is not null && query.NewestFirst)
         {
-            keys = query.NewestFirst
-                ? [.. Enumerable.Range(0, Math.Min(query.PageSize, total - skip)).Select(i => cached.Keys[end - 1 - skip - i])]
-                : [.. RankCached(cached, first, end, skip + query.PageSize).Skip(skip)];
+            keys = [.. Enumerable.Range(0, Math.Min(query.PageSize, total - skip)).Select(i => cached.Keys[end - 1 - skip - i])];
+        }
+        else if (cached is not null && RankCached(cached, first, end, skip + query.PageSize) is { } ranked)
+        {
+            keys = [.. ranked.Skip(skip)];
         }
         else if (query.NewestFirst)
         {
@@ -325,34 +343,48 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             cache.SetMatches(version, match, null);
             return null;
         }
-        // The index's own order is the keys' (the snapshot cannot change the count in between).
+        // The index's own order is the keys' (the snapshot cannot change the count in between). A story's BM25 score
+        // plus its age at any time is its score minus its publication second's cost, plus the same for every story.
         var keys = new long[count];
-        var scores = new double[count];
+        var kept = Math.Min(BestKept, options.RankedMatches);
+        var best = new BestRanks(kept);
         var read = 0;
         await ReadEachAsync($"SELECT rowid, {Bm25} FROM ArticleSearch WHERE ArticleSearch MATCH $match ORDER BY rowid", parameters, reader =>
         {
-            keys[read] = reader.GetInt64(0);
-            scores[read] = reader.GetDouble(1);
+            var key = reader.GetInt64(0);
+            keys[read] = key;
+            best.Offer(key, reader.GetDouble(1) - SearchKey.SecondOf(key) * AgeCostPerSecond);
             return ++read < count;
         }, ct);
-        cached = new CachedMatches(keys, scores);
+        cached = new CachedMatches(keys, [.. best.BestFirst()], complete: count <= kept);
         cache.SetMatches(version, match, cached);
         return cached;
     }
 
     /// <summary>
-    /// What <see cref="RankAsync"/> ranks, from the cached matches in [<paramref name="first"/>, <paramref name="end"/>):
-    /// every one of the newest RankedMatches is scored (in memory there is nothing to save by stopping early).
+    /// How many of a query's matches are kept in rank order (or RankedMatches, if fewer): relevance pages up to the
+    /// 25th come from them.
     /// </summary>
-    private List<long> RankCached(CachedMatches cached, int first, int end, int count)
+    private const int BestKept = 500;
+
+    /// <summary>
+    /// What <see cref="RankAsync"/> ranks, from the cached matches in [<paramref name="first"/>, <paramref name="end"/>),
+    /// the newest RankedMatches of them: the best of those in the range. Every match not among the best kept ranks below
+    /// all of them, so once <paramref name="count"/> are in the range they are the page's; otherwise null.
+    /// </summary>
+    private List<long>? RankCached(CachedMatches cached, int first, int end, int count)
     {
-        var now = SearchKey.Second(time.GetUtcNow().UtcDateTime);
-        var best = new BestRanks(count);
-        for (var i = end - 1; i >= Math.Max(first, end - options.RankedMatches); i--)
+        var lowest = cached.Keys[Math.Max(first, end - options.RankedMatches)];
+        var highest = cached.Keys[end - 1];
+        var ranked = new List<long>(count);
+        foreach (var key in cached.Best)
         {
-            best.Offer(cached.Keys[i], cached.Scores[i] + Age(now, cached.Keys[i]));
+            if (key >= lowest && key <= highest && ranked.Count < count)
+            {
+                ranked.Add(key);
+            }
         }
-        return best.BestFirst();
+        return ranked.Count == count || cached.Complete ? ranked : null;
     }
 
     private static double Age(long now, long key) => (now - SearchKey.SecondOf(key)) * AgeCostPerSecond;

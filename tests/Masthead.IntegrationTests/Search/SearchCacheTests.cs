@@ -39,12 +39,22 @@ public sealed class SearchCacheTests(MastheadApp app) : IClassFixture<MastheadAp
         Assert.Equal([$"Middle {word} story"], await ResultsAsync($"q={word}&from={today.AddDays(-2):yyyy-MM-dd}&to={today.AddDays(-2):yyyy-MM-dd}"));
         var page = await app.GetPageAsync($"/search?q={word}&page=1");
         Assert.Equal($"3 stories match \u201c{word}\u201d.", page.Text(".search-summary"));
+        Assert.Equal(3, page.All(".search-snippet").Count);
         Assert.All(page.All(".search-snippet"), s => Assert.Contains($"<mark>{word}</mark>", s.InnerHtml));
+        // A range that ends before it begins finds nothing.
+        var reversed = await app.GetPageAsync($"/search?q={word}&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(-3):yyyy-MM-dd}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, reversed.Status);
+        Assert.Empty(reversed.All(".search-hit"));
 
         // A story published, one edited and one withdrawn: each next search sees it.
         await _newsroom.PublishAsync(section, $"Latest {word} story", $"The {word} text of today.", publishedAt: DateTime.UtcNow.AddMinutes(-5));
-        Assert.Equal([$"Latest {word} story", $"Newest {word} story", $"Middle {word} story", $"Oldest {word} story"],
-            await ResultsAsync($"q={word}&sort=date&page=1"));
+        // Each asked twice: the second answer comes from the matches kept at the new version.
+        foreach (var order in new[] { "sort=date&page=1", "sort=date&from=2000-01-01" })
+        {
+            Assert.Equal([$"Latest {word} story", $"Newest {word} story", $"Middle {word} story", $"Oldest {word} story"],
+                await ResultsAsync($"q={word}&{order}"));
+        }
+        Assert.Equal(4, (await KeptAsync(word))?.Keys.Length);
         await _newsroom.WithPublisherAsync(oldest.Id, (p, a) => { a.Headline = "Oldest story, renamed"; a.Standfirst = "Renamed."; a.BodyMarkdown = "The text no longer has the word."; return p.UpdateAsync(a); });
         Assert.Equal([$"Latest {word} story", $"Newest {word} story", $"Middle {word} story"], await ResultsAsync($"q={word}&sort=date&page=2"));
         await _newsroom.WithPublisherAsync(middle.Id, (p, a) => { a.Headline = $"Middle {word} story, updated"; return p.UpdateAsync(a); });

@@ -499,5 +499,9 @@ public sealed class SearchLimitsTests(LimitedSearchApp app) : IClassFixture<Limi
         Assert.Equal("/search?q=marram&sort=date&page=1", relevance.One(".search-ranked a")!.GetAttribute("href"));
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"Marram grass {i}"), byDate.All(".search-hit .card-headline a").Select(a => a.TextContent));
         Assert.Null((await app.GetPageAsync("/search?q=marram&sort=date")).One(".search-ranked"));
+        // Asked again (another address), relevance ranks the kept matches with the same limit.
+        var again = await app.GetPageAsync("/search?q=marram&page=1");
+        Assert.Equal(relevance.All(".search-hit .card-headline a").Select(a => a.TextContent), again.All(".search-hit .card-headline a").Select(a => a.TextContent));
+        Assert.Contains("among the newest 20 of them", again.Text(".search-ranked"));
     }
 }
