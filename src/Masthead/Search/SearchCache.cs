@@ -4,12 +4,13 @@ namespace Masthead.Search;
 
 /// <summary>
 /// What the full-text index found for a query, kept in memory for the searches that ask the same words again with
-/// another page, date range or order (the output cache keeps only the exact same address): every match's key with its
-/// BM25 score, and the snippets of the stories shown. A search then counts, filters by date and ranks in memory, and
+/// another page, date range or order (the output cache keeps only the exact same address): every match's key, the best
+/// of them in rank order, and the snippets of the stories shown. A search then counts, filters by date and ranks in memory, and
 /// reads only the page's stories from the database. Entries belong to one version of the index (SearchIndexVersion,
 /// which changes in every transaction that changes the index, read in the search's own snapshot): when a story is
 /// published, edited or withdrawn, the next search sees a new version and the cache starts over. Bounded by
-/// <see cref="SearchOptions.CacheMegabytes"/>; the least recently used entries go first.
+/// <see cref="SearchOptions.CacheMegabytes"/>: once full, nothing more is kept until the index changes. Evicting to
+/// make room would be worse than keeping nothing: a query read again into the cache costs ten or more searches.
 /// </summary>
 public sealed class SearchCache : IDisposable
 {
@@ -26,7 +27,7 @@ public sealed class SearchCache : IDisposable
         _limit = options.CacheMegabytes * 1024L * 1024;
         if (_limit > 0)
         {
-            _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _limit, CompactionPercentage = 0.25 });
+            _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _limit, TrackStatistics = true });
         }
     }
 
@@ -86,7 +87,7 @@ public sealed class SearchCache : IDisposable
         {
             return true;
         }
-        _cache.Set(key, true, new MemoryCacheEntryOptions { Size = EntryBytes + 2L * match.Length });
+        Keep(key, true, EntryBytes + 2L * match.Length);
         return false;
     }
 
@@ -95,8 +96,7 @@ public sealed class SearchCache : IDisposable
     {
         if (Current(version))
         {
-            _cache!.Set(new MatchesKey(version, match), matches,
-                new MemoryCacheEntryOptions { Size = EntryBytes + 2L * match.Length + (matches?.Bytes ?? 0) });
+            Keep(new MatchesKey(version, match), matches, EntryBytes + 2L * match.Length + (matches?.Bytes ?? 0));
         }
     }
 
@@ -107,11 +107,36 @@ public sealed class SearchCache : IDisposable
     {
         if (Current(version))
         {
-            _cache!.Set(new SnippetKey(version, match, key), snippet, new MemoryCacheEntryOptions { Size = EntryBytes + 2L * (match.Length + snippet.Length) });
+            Keep(new SnippetKey(version, match, key), snippet, EntryBytes + 2L * (match.Length + snippet.Length));
         }
     }
 
-    public void Dispose() => _cache?.Dispose();
+    private readonly SemaphoreSlim _filling = new(1, 1);
+
+    /// <summary>
+    /// Takes the one turn at reading a query's matches into the cache; false while another search has it (that search
+    /// then reads the index as if nothing were kept). Two at once held twice the memory of reading every match's score.
+    /// </summary>
+    public bool TryStartFilling() => _filling.Wait(0);
+
+    public void EndFilling() => _filling.Release();
+
+    /// <summary>Whether an entry of <paramref name="bytes"/> would still fit.</summary>
+    public bool HasRoom(long bytes) => _cache is not null && (_cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) + bytes <= _limit;
+
+    private void Keep(object key, object? value, long bytes)
+    {
+        if (HasRoom(bytes))
+        {
+            _cache!.Set(key, value, new MemoryCacheEntryOptions { Size = bytes });
+        }
+    }
+
+    public void Dispose()
+    {
+        _cache?.Dispose();
+        _filling.Dispose();
+    }
 
     // Each key names its version: a search of an older snapshot that stores what it found just after a newer version
     // emptied the cache must not be read as the newer version's.

@@ -331,15 +331,27 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         {
             return cached;
         }
-        if (!cache.AskedBefore(version, match))
+        if (!cache.AskedBefore(version, match) || !cache.TryStartFilling())
         {
             return null;
         }
+        try
+        {
+            return await FillAsync(version, match, ct);
+        }
+        finally
+        {
+            cache.EndFilling();
+        }
+    }
+
+    private async Task<CachedMatches?> FillAsync(long version, string match, CancellationToken ct)
+    {
         var parameters = new Dictionary<string, object?> { ["$match"] = match };
         var count = (await ReadAsync("SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match", parameters, r => r.GetInt64(0), ct))[0];
-        if (count > cache.MaxMatches)
+        if (count > cache.MaxMatches || !cache.HasRoom((count + BestKept) * sizeof(long)))
         {
-            // Kept as "too many" for this version, so that it is not counted again.
+            // Marked as not to be kept at this version (too many matches, or the cache is full), so that it is not counted again.
             cache.SetMatches(version, match, null);
             return null;
         }
@@ -356,7 +368,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             best.Offer(key, reader.GetDouble(1) - SearchKey.SecondOf(key) * AgeCostPerSecond);
             return ++read < count;
         }, ct);
-        cached = new CachedMatches(keys, [.. best.BestFirst()], complete: count <= kept);
+        var cached = new CachedMatches(keys, [.. best.BestFirst()], complete: count <= kept);
         cache.SetMatches(version, match, cached);
         return cached;
     }
