@@ -221,7 +221,9 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
         if (db.Database.CurrentTransaction is not null)
         {
-            return await SearchAsync(parsed, query, ct);
+            // Inside a caller's transaction, which may change the index and roll back (and its version with it), nothing
+            // is read from the cache or kept.
+            return await SearchAsync(parsed, query, keep: false, ct);
         }
         // The count, the ranking and the hits read one snapshot (a deferred transaction takes no lock), so a story
         // published or withdrawn meanwhile cannot make them disagree or loosen the ranking's bound.
@@ -232,7 +234,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             await db.Database.UseTransactionAsync(snapshot, ct);
             try
             {
-                return await SearchAsync(parsed, query, ct);
+                return await SearchAsync(parsed, query, keep: cache.Enabled, ct);
             }
             finally
             {
@@ -245,7 +247,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
     }
 
-    private async Task<SearchResults> SearchAsync(SearchText.Parsed parsed, SearchQuery query, CancellationToken ct)
+    private async Task<SearchResults> SearchAsync(SearchText.Parsed parsed, SearchQuery query, bool keep, CancellationToken ct)
     {
         var (match, phraseStories) = await ExpandPrefixesAsync(parsed.Phrases, ct);
         // A date filter is a range of keys the index seeks to. Only section and author need the article: it is read
@@ -279,7 +281,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
         // Without a section or an author, a query asked before is counted, filtered and ranked from its cached matches.
         var (low, high) = ((long)parameters["$low"]!, (long)parameters["$high"]!);
-        var version = cache.Enabled && section is null && author is null ? await VersionAsync(ct) : (long?)null;
+        var version = keep && section is null && author is null ? await VersionAsync(ct) : (long?)null;
         var cached = version is { } v ? await CachedMatchesAsync(v, match, ct) : null;
         // The positions of the range's matches in the cached ones.
         var (first, end) = cached?.Range(low, high) ?? (0, 0);
