@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Caching.Memory;
+using System.Collections.Concurrent;
 
 namespace Masthead.Search;
 
@@ -14,22 +14,24 @@ namespace Masthead.Search;
 /// </summary>
 public sealed class SearchCache : IDisposable
 {
-    /// <summary>Bytes an entry is counted for besides its arrays and strings (the entry, its key, the cache's bookkeeping).</summary>
-    private const long EntryBytes = 200;
+    /// <summary>Bytes an entry is counted for besides its arrays and strings (the entry, its key, the dictionary's slot).</summary>
+    internal const long EntryBytes = 200;
 
-    private readonly MemoryCache? _cache;
     private readonly long _limit;
-    private readonly Lock _versionLock = new();
-    private long _version = -1;
+    private Generation _current = new(-1);
 
-    public SearchCache(SearchOptions options)
+    /// <summary>What is kept for one version of the index, and how many bytes of the limit it holds.</summary>
+    private sealed class Generation(long version)
     {
-        _limit = options.CacheMegabytes * 1024L * 1024;
-        if (_limit > 0)
-        {
-            _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _limit, TrackStatistics = true });
-        }
+        public long Version { get; } = version;
+        public ConcurrentDictionary<object, object?> Entries { get; } = new();
+        public long Bytes;
     }
+
+    public SearchCache(SearchOptions options) => _limit = options.CacheMegabytes * 1024L * 1024;
+
+    /// <summary>Whether searches are kept at all (<see cref="SearchOptions.CacheMegabytes"/> above 0).</summary>
+    public bool Enabled => _limit > 0;
 
     /// <summary>
     /// A query's matches may take at most this many: an eighth of the cache (131,072 matches of the default 8 MB).
@@ -38,38 +40,34 @@ public sealed class SearchCache : IDisposable
     public int MaxMatches => (int)Math.Min(int.MaxValue, _limit / 8 / sizeof(long));
 
     /// <summary>
-    /// Whether entries of <paramref name="version"/> can be read and kept: the newest version seen empties the cache of
-    /// older ones (frees their memory: the keys name their version); a search still reading an older snapshot neither
-    /// reads nor keeps entries.
+    /// What is kept for <paramref name="version"/>: the newest version seen replaces what older ones kept (the collector
+    /// frees it); a search still reading an older snapshot gets null, so it neither reads nor keeps anything.
     /// </summary>
-    private bool Current(long version)
+    private Generation? At(long version)
     {
-        if (_cache is null)
+        if (_limit <= 0)
         {
-            return false;
+            return null;
         }
-        if (Volatile.Read(ref _version) == version)
+        var current = Volatile.Read(ref _current);
+        while (version > current.Version)
         {
-            return true;
+            var newer = new Generation(version);
+            var seen = Interlocked.CompareExchange(ref _current, newer, current);
+            current = ReferenceEquals(seen, current) ? newer : seen;
         }
-        lock (_versionLock)
-        {
-            if (version > _version)
-            {
-                _version = version;
-                _cache.Clear();
-            }
-            return version == _version;
-        }
+        return current.Version == version ? current : null;
     }
-
-    /// <summary>Whether searches are kept at all (<see cref="SearchOptions.CacheMegabytes"/> above 0).</summary>
-    public bool Enabled => _cache is not null;
 
     public bool TryGetMatches(long version, string match, out CachedMatches? matches)
     {
         matches = null;
-        return Current(version) && _cache!.TryGetValue(new MatchesKey(version, match), out matches);
+        if (At(version)?.Entries.TryGetValue(new MatchesKey(match), out var value) != true)
+        {
+            return false;
+        }
+        matches = (CachedMatches?)value;
+        return true;
     }
 
     /// <summary>
@@ -78,36 +76,37 @@ public sealed class SearchCache : IDisposable
     /// </summary>
     public bool AskedBefore(long version, string match)
     {
-        if (!Current(version))
+        if (At(version) is not { } kept)
         {
             return false;
         }
-        var key = new AskedKey(version, match);
-        if (_cache!.TryGetValue(key, out _))
+        var key = new AskedKey(match);
+        if (kept.Entries.ContainsKey(key))
         {
             return true;
         }
-        Keep(key, true, EntryBytes + 2L * match.Length);
+        Keep(kept, key, true, EntryBytes + 2L * match.Length);
         return false;
     }
 
-    /// <summary>Keeps a query's matches (null: too many to keep, do not try again at this version).</summary>
-    public void SetMatches(long version, string match, CachedMatches? matches)
-    {
-        if (Current(version))
-        {
-            Keep(new MatchesKey(version, match), matches, EntryBytes + 2L * match.Length + (matches?.Bytes ?? 0));
-        }
-    }
+    /// <summary>
+    /// Keeps a query's matches, null meaning not to read them again at this version (too many, or no room); false when
+    /// there was no room for them.
+    /// </summary>
+    public bool SetMatches(long version, string match, CachedMatches? matches) =>
+        At(version) is { } kept && Keep(kept, new MatchesKey(match), matches, MatchesBytes(match, matches?.Keys.Length ?? 0, matches?.Best.Length ?? 0));
+
+    /// <summary>What keeping a query's matches takes of the limit.</summary>
+    public static long MatchesBytes(string match, long keys, long best) => EntryBytes + 2L * match.Length + (keys + best) * sizeof(long);
 
     public string? Snippet(long version, string match, long key) =>
-        Current(version) && _cache!.TryGetValue(new SnippetKey(version, match, key), out string? snippet) ? snippet : null;
+        At(version)?.Entries.TryGetValue(new SnippetKey(match, key), out var snippet) == true ? (string?)snippet : null;
 
     public void SetSnippet(long version, string match, long key, string snippet)
     {
-        if (Current(version))
+        if (At(version) is { } kept)
         {
-            Keep(new SnippetKey(version, match, key), snippet, EntryBytes + 2L * (match.Length + snippet.Length));
+            Keep(kept, new SnippetKey(match, key), snippet, EntryBytes + 2L * (match.Length + snippet.Length));
         }
     }
 
@@ -115,36 +114,34 @@ public sealed class SearchCache : IDisposable
 
     /// <summary>
     /// Takes the one turn at reading a query's matches into the cache; false while another search has it (that search
-    /// then reads the index as if nothing were kept). Two at once held twice the memory of reading every match's score.
+    /// then reads the index as if nothing were kept): reading every match's score is the costly part of a search, and
+    /// two searches of the same words would read them twice.
     /// </summary>
     public bool TryStartFilling() => _filling.Wait(0);
 
     public void EndFilling() => _filling.Release();
 
-    /// <summary>Whether an entry of <paramref name="bytes"/> would still fit.</summary>
-    public bool HasRoom(long bytes) => _cache is not null && (_cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) + bytes <= _limit;
+    /// <summary>Whether an entry of <paramref name="bytes"/> would still fit at <paramref name="version"/>.</summary>
+    public bool HasRoom(long version, long bytes) => At(version) is { } kept && Volatile.Read(ref kept.Bytes) + bytes <= _limit;
 
-    private void Keep(object key, object? value, long bytes)
+    /// <summary>Adds an entry if it fits and is not there yet: nothing is ever replaced or evicted.</summary>
+    private bool Keep(Generation kept, object key, object? value, long bytes)
     {
-        if (HasRoom(bytes))
+        if (Interlocked.Add(ref kept.Bytes, bytes) <= _limit && kept.Entries.TryAdd(key, value))
         {
-            _cache!.Set(key, value, new MemoryCacheEntryOptions { Size = bytes });
+            return true;
         }
+        Interlocked.Add(ref kept.Bytes, -bytes);
+        return false;
     }
 
-    public void Dispose()
-    {
-        _cache?.Dispose();
-        _filling.Dispose();
-    }
+    public void Dispose() => _filling.Dispose();
 
-    // Each key names its version: a search of an older snapshot that stores what it found just after a newer version
-    // emptied the cache must not be read as the newer version's.
-    private sealed record MatchesKey(long Version, string Match);
+    private sealed record MatchesKey(string Match);
 
-    private sealed record AskedKey(long Version, string Match);
+    private sealed record AskedKey(string Match);
 
-    private sealed record SnippetKey(long Version, string Match, long Key);
+    private sealed record SnippetKey(string Match, long Key);
 }
 
 /// <summary>
@@ -160,8 +157,6 @@ public sealed class CachedMatches(long[] keys, long[] best, bool complete)
     /// <summary>Whether <see cref="Best"/> holds every match.</summary>
     public bool Complete { get; } = complete;
 
-    public long Bytes => (Keys.Length + Best.Length) * (long)sizeof(long);
-
     /// <summary>The positions of the keys in [<paramref name="low"/>, <paramref name="high"/>): from, and one past the last.</summary>
     public (int From, int To) Range(long low, long high)
     {
@@ -174,5 +169,56 @@ public sealed class CachedMatches(long[] keys, long[] best, bool complete)
     {
         var at = Array.BinarySearch(Keys, key);
         return at >= 0 ? at : ~at;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> best of the newest <paramref name="rankedMatches"/> keys in [<paramref name="first"/>,
+    /// <paramref name="end"/>), best first, as the index's statements rank them (BM25 plus age, ties to the newer id);
+    /// null when the best kept cannot tell. Every match not among the best kept ranks below all of them, so once enough
+    /// of them are in the range (count, or every key the range has to rank) they are the page's.
+    /// </summary>
+    public List<long>? Rank(int first, int end, int count, int rankedMatches)
+    {
+        var from = Math.Max(first, end - rankedMatches);
+        var needed = Math.Min(count, end - from);
+        var ranked = new List<long>(Math.Max(0, needed));
+        if (needed <= 0)
+        {
+            return ranked;
+        }
+        var (lowest, highest) = (Keys[from], Keys[end - 1]);
+        foreach (var key in Best)
+        {
+            if (ranked.Count == needed)
+            {
+                break;
+            }
+            if (key >= lowest && key <= highest)
+            {
+                ranked.Add(key);
+            }
+        }
+        return ranked.Count == needed || Complete ? ranked : null;
+    }
+
+    /// <summary>
+    /// Takes a query's matches in key order with their BM25 scores and keeps every key and the best
+    /// <paramref name="kept"/>. A story's score plus its age at any moment is its score minus its publication second's
+    /// cost plus the same for every story, so the order kept holds at any time.
+    /// </summary>
+    public sealed class Builder(int count, int kept)
+    {
+        private readonly long[] _keys = new long[count];
+        private readonly BestRanks _best = new(Math.Max(1, kept));
+
+        public int Read { get; private set; }
+
+        public void Add(long key, double score)
+        {
+            _keys[Read++] = key;
+            _best.Offer(key, score - SearchKey.SecondOf(key) * SqliteSearchIndex.AgeCostPerSecond);
+        }
+
+        public CachedMatches Build() => new(_keys, [.. _best.BestFirst()], complete: Read <= kept);
     }
 }

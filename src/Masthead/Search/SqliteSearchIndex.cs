@@ -210,7 +210,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     private const string Bm25 = "bm25(ArticleSearch, 10.0, 4.0, 1.0, 3.0, 2.0)";
 
     /// <summary>Relevance is nudged towards recent stories: a day's age costs 2% of a BM25 point.</summary>
-    private const double AgeCostPerSecond = 0.02 / 86400;
+    internal const double AgeCostPerSecond = 0.02 / 86400;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
     {
@@ -301,7 +301,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         {
             keys = [.. Enumerable.Range(0, Math.Min(query.PageSize, total - skip)).Select(i => cached.Keys[end - 1 - skip - i])];
         }
-        else if (cached is not null && RankCached(cached, first, end, skip + query.PageSize) is { } ranked)
+        else if (cached?.Rank(first, end, skip + query.PageSize, options.RankedMatches) is { } ranked)
         {
             keys = [.. ranked.Skip(skip)];
         }
@@ -339,7 +339,8 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
         try
         {
-            return await FillAsync(version, match, ct);
+            // Another search may have read them while this one waited for its turn.
+            return cache.TryGetMatches(version, match, out cached) ? cached : await FillAsync(version, match, ct);
         }
         finally
         {
@@ -351,7 +352,8 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     {
         var parameters = new Dictionary<string, object?> { ["$match"] = match };
         var count = (await ReadAsync("SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match", parameters, r => r.GetInt64(0), ct))[0];
-        if (count > cache.MaxMatches || !cache.HasRoom((count + BestKept) * sizeof(long)))
+        var kept = Math.Min(BestKept, options.RankedMatches);
+        if (count > cache.MaxMatches || !cache.HasRoom(version, SearchCache.MatchesBytes(match, count, Math.Min(count, kept))))
         {
             // Marked as not to be kept at this version (too many matches, or the cache is full), so that it is not counted again.
             cache.SetMatches(version, match, null);
@@ -359,19 +361,23 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         }
         // The index's own order is the keys' (the snapshot cannot change the count in between). A story's BM25 score
         // plus its age at any time is its score minus its publication second's cost, plus the same for every story.
-        var keys = new long[count];
-        var kept = Math.Min(BestKept, options.RankedMatches);
-        var best = new BestRanks(kept);
-        var read = 0;
+        var matches = new CachedMatches.Builder((int)count, kept);
         await ReadEachAsync($"SELECT rowid, {Bm25} FROM ArticleSearch WHERE ArticleSearch MATCH $match ORDER BY rowid", parameters, reader =>
         {
-            var key = reader.GetInt64(0);
-            keys[read] = key;
-            best.Offer(key, reader.GetDouble(1) - SearchKey.SecondOf(key) * AgeCostPerSecond);
-            return ++read < count;
+            matches.Add(reader.GetInt64(0), reader.GetDouble(1));
+            return matches.Read < count;
         }, ct);
-        var cached = new CachedMatches(keys, [.. best.BestFirst()], complete: count <= kept);
-        cache.SetMatches(version, match, cached);
+        if (matches.Read != count)
+        {
+            return null;
+        }
+        var cached = matches.Build();
+        if (!cache.SetMatches(version, match, cached))
+        {
+            // No room after all (snippets kept meanwhile): not read again at this version.
+            cache.SetMatches(version, match, null);
+            return null;
+        }
         return cached;
     }
 
@@ -380,26 +386,6 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     /// 25th come from them.
     /// </summary>
     private const int BestKept = 500;
-
-    /// <summary>
-    /// What <see cref="RankAsync"/> ranks, from the cached matches in [<paramref name="first"/>, <paramref name="end"/>),
-    /// the newest RankedMatches of them: the best of those in the range. Every match not among the best kept ranks below
-    /// all of them, so once <paramref name="count"/> are in the range they are the page's; otherwise null.
-    /// </summary>
-    private List<long>? RankCached(CachedMatches cached, int first, int end, int count)
-    {
-        var lowest = cached.Keys[Math.Max(first, end - options.RankedMatches)];
-        var highest = cached.Keys[end - 1];
-        var ranked = new List<long>(count);
-        foreach (var key in cached.Best)
-        {
-            if (key >= lowest && key <= highest && ranked.Count < count)
-            {
-                ranked.Add(key);
-            }
-        }
-        return ranked.Count == count || cached.Complete ? ranked : null;
-    }
 
     private static double Age(long now, long key) => (now - SearchKey.SecondOf(key)) * AgeCostPerSecond;
 
@@ -505,68 +491,6 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             return true;
         }, ct);
         return best.BestFirst();
-    }
-
-    /// <summary>The <c>count</c> best-ranked keys offered: the lowest scores, and on the same score the higher id.</summary>
-    private sealed class BestRanks(int count)
-    {
-        private readonly PriorityQueue<long, (double Score, int Id)> _kept = new(count + 1, WorstFirst.Instance);
-
-        /// <summary>The worst kept, once <c>count</c> are kept.</summary>
-        private (double Score, int Id) _worst;
-
-        /// <summary>The worst score kept, once <c>count</c> are kept.</summary>
-        public double? Worst => _kept.Count == count ? _worst.Score : null;
-
-        public void Offer(long key, double score)
-        {
-            // Most offers are worse than the worst kept: one comparison, and the queue stays as it is.
-            if (_kept.Count == count && score > _worst.Score)
-            {
-                return;
-            }
-            var rank = (score, SearchKey.ArticleId(key));
-            if (_kept.Count < count)
-            {
-                _kept.Enqueue(key, rank);
-            }
-            else if (WorstFirst.Instance.Compare(rank, _worst) > 0)
-            {
-                _kept.DequeueEnqueue(key, rank);
-            }
-            else
-            {
-                return;
-            }
-            if (_kept.Count == count)
-            {
-                _kept.TryPeek(out _, out _worst);
-            }
-        }
-
-        public List<long> BestFirst()
-        {
-            // The queue gives the worst first.
-            var ranked = new List<long>(_kept.Count);
-            while (_kept.TryDequeue(out var key, out _))
-            {
-                ranked.Add(key);
-            }
-            ranked.Reverse();
-            return ranked;
-        }
-    }
-
-    /// <summary>Orders ranks worst first: the higher score, and on the same score the lower id.</summary>
-    private sealed class WorstFirst : IComparer<(double Score, int Id)>
-    {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare((double Score, int Id) x, (double Score, int Id) y)
-        {
-            var byScore = y.Score.CompareTo(x.Score);
-            return byScore != 0 ? byScore : x.Id.CompareTo(y.Id);
-        }
     }
 
     /// <summary>

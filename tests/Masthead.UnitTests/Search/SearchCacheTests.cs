@@ -11,15 +11,15 @@ public sealed class SearchCacheTests
     {
         using var cache = new SearchCache(new SearchOptions { CacheMegabytes = 1 });
         var snippet = new string('x', 1000);
+        var bytes = SearchCache.EntryBytes + 2 * (Match.Length + snippet.Length);
         var kept = 0;
-        while (cache.HasRoom(2 * 1024))
+        while (cache.HasRoom(1, bytes))
         {
             cache.SetSnippet(1, Match, kept, snippet);
             kept++;
         }
 
-        // About 2.2 KB an entry in a megabyte.
-        Assert.InRange(kept, 400, 500);
+        Assert.Equal(1024 * 1024 / bytes, kept);
         cache.SetSnippet(1, Match, kept, snippet);
         Assert.Null(cache.Snippet(1, Match, kept));
         Assert.All(Enumerable.Range(0, kept), key => Assert.Equal(snippet, cache.Snippet(1, Match, key)));
@@ -51,6 +51,56 @@ public sealed class SearchCacheTests
         Assert.Equal((4, 4), matches.Range(41, 50));
         // A range that ends before it begins is empty.
         Assert.Equal((3, 3), matches.Range(35, 15));
+    }
+
+    /// <summary>
+    /// Pages ranked from the best kept must be those of scoring every match in the range as the index's statements do
+    /// (BM25 plus the age now, ties to the higher id, among the newest rankedMatches): many matches, few kept, scores
+    /// with ties, random ranges and pages. When the best kept cannot tell, the answer is null (the statements rank).
+    /// </summary>
+    [Fact]
+    public void Pages_ranked_from_the_best_kept_are_those_of_scoring_every_match()
+    {
+        var random = new Random(20261128);
+        var now = SearchKey.Second(new DateTime(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc));
+        var answered = 0;
+        for (var round = 0; round < 40; round++)
+        {
+            // Stories over three years, some in the same second; scores from a few values, so that many tie.
+            var stories = Enumerable.Range(1, random.Next(50, 900))
+                .Select(id => (Key: ((now - random.Next(0, 3 * 365 * 86_400) / (round % 4 + 1)) << SearchKey.IdBits) + id, Score: -random.Next(0, 30) / 4.0))
+                .OrderBy(s => s.Key).ToList();
+            var kept = new[] { 20, 100, 500 }[round % 3];
+            var builder = new CachedMatches.Builder(stories.Count, kept);
+            foreach (var (key, score) in stories)
+            {
+                builder.Add(key, score);
+            }
+            var matches = builder.Build();
+            Assert.Equal(stories.Count <= kept, matches.Complete);
+            for (var ask = 0; ask < 25; ask++)
+            {
+                var low = stories[random.Next(stories.Count)].Key - random.Next(0, 2);
+                var high = ask % 3 == 0 ? long.MaxValue : stories[random.Next(stories.Count)].Key + random.Next(0, 2);
+                var rankedMatches = new[] { 20, 60, 20_000 }[ask % 3];
+                var count = new[] { 20, 40, 520 }[ask % 3];
+                var (first, end) = matches.Range(low, high);
+                var everyMatch = stories.Where(s => s.Key >= low && s.Key < high).TakeLast(rankedMatches)
+                    .OrderBy(s => s.Score + (now - SearchKey.SecondOf(s.Key)) * SqliteSearchIndex.AgeCostPerSecond)
+                    .ThenByDescending(s => SearchKey.ArticleId(s.Key))
+                    .Take(count).Select(s => s.Key).ToList();
+
+                var ranked = matches.Rank(first, end, count, rankedMatches);
+
+                if (ranked is not null)
+                {
+                    Assert.Equal(everyMatch, ranked);
+                    answered++;
+                }
+            }
+        }
+        // Most pages are answered from the best kept.
+        Assert.InRange(answered, 500, 1000);
     }
 
     [Fact]
