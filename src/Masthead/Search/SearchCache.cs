@@ -202,9 +202,16 @@ public sealed class CachedMatches(long[] keys, long[] best, bool complete)
     }
 
     /// <summary>
+    /// Newest first, the <paramref name="take"/> keys in [<paramref name="first"/>, <paramref name="end"/>) after the
+    /// newest <paramref name="skip"/>.
+    /// </summary>
+    public List<long> Newest(int first, int end, int skip, int take) =>
+        [.. Enumerable.Range(0, Math.Max(0, Math.Min(take, end - first - skip))).Select(i => Keys[end - 1 - skip - i])];
+
+    /// <summary>
     /// Takes a query's matches in key order with their BM25 scores and keeps every key and the best
-    /// <paramref name="kept"/>. A story's score plus its age at any moment is its score minus its publication second's
-    /// cost plus the same for every story, so the order kept holds at any time.
+    /// <paramref name="kept"/>, ranked by the score plus the age at second 0: a story's age at any moment is that plus
+    /// the same for every story, so the order kept holds at any time.
     /// </summary>
     public sealed class Builder(int count, int kept)
     {
@@ -216,7 +223,7 @@ public sealed class CachedMatches(long[] keys, long[] best, bool complete)
         public void Add(long key, double score)
         {
             _keys[Read++] = key;
-            _best.Offer(key, score - SearchKey.SecondOf(key) * SqliteSearchIndex.AgeCostPerSecond);
+            _best.Offer(key, score + SqliteSearchIndex.Age(0, key));
         }
 
         public CachedMatches Build() => new(_keys, [.. _best.BestFirst()], complete: Read <= kept);

@@ -17,7 +17,8 @@ public sealed class SearchOptions
 
     /// <summary>
     /// Memory for what searches found (<see cref="SearchCache"/>): the matches and snippets of queries asked more than
-    /// once, for their other pages, date ranges and orders. 0 turns it off.
+    /// once, for their other pages, date ranges and orders; once full, it keeps what it has until the index changes.
+    /// 0 turns it off.
     /// </summary>
     [Range(0, 4096)]
     public int CacheMegabytes { get; set; } = 8;

@@ -265,12 +265,9 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
               {(section is null ? "" : "AND s.Slug = $section")}
               {(author is null ? "" : "AND EXISTS (SELECT 1 FROM Bylines b JOIN Authors au ON au.Id = b.AuthorId WHERE b.ArticleId = a.Id AND au.Slug = $author)")}
             """;
-        var parameters = new Dictionary<string, object?>
-        {
-            ["$match"] = match,
-            ["$low"] = query.From is { } from ? SearchKey.AtSecond(from) : long.MinValue,
-            ["$high"] = query.To is { } to ? SearchKey.AtSecond(to) : long.MaxValue,
-        };
+        var low = query.From is { } from ? SearchKey.AtSecond(from) : long.MinValue;
+        var high = query.To is { } to ? SearchKey.AtSecond(to) : long.MaxValue;
+        var parameters = new Dictionary<string, object?> { ["$match"] = match, ["$low"] = low, ["$high"] = high };
         if (section is not null)
         {
             parameters["$section"] = section;
@@ -280,7 +277,6 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             parameters["$author"] = author;
         }
         // Without a section or an author, a query asked before is counted, filtered and ranked from its cached matches.
-        var (low, high) = ((long)parameters["$low"]!, (long)parameters["$high"]!);
         var version = keep && section is null && author is null ? await VersionAsync(ct) : (long?)null;
         var cached = version is { } v ? await CachedMatchesAsync(v, match, ct) : null;
         // The positions of the range's matches in the cached ones.
@@ -299,7 +295,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         List<long> keys;
         if (cached is not null && query.NewestFirst)
         {
-            keys = [.. Enumerable.Range(0, Math.Min(query.PageSize, total - skip)).Select(i => cached.Keys[end - 1 - skip - i])];
+            keys = cached.Newest(first, end, skip, query.PageSize);
         }
         else if (cached?.Rank(first, end, skip + query.PageSize, options.RankedMatches) is { } ranked)
         {
@@ -387,7 +383,8 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     /// </summary>
     private const int BestKept = 500;
 
-    private static double Age(long now, long key) => (now - SearchKey.SecondOf(key)) * AgeCostPerSecond;
+    /// <summary>What a story's age at the second <paramref name="now"/> adds to its BM25 score.</summary>
+    internal static double Age(long now, long key) => (now - SearchKey.SecondOf(key)) * AgeCostPerSecond;
 
     /// <summary>At most this many indexed words stand for the prefixes (word*) of one search, shared between them.</summary>
     internal const int PrefixWords = 32;
@@ -543,17 +540,13 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             WHERE a.Id IN ({InList(keys.Select(k => (long)SearchKey.ArticleId(k)), "id", storyParameters)}) AND a.Status = $published
             """,
             storyParameters,
-            r => (Id: r.GetInt32(0), Headline: r.GetString(1), Standfirst: r.GetString(2), Slug: r.GetString(3),
-                PublishedAt: DateTime.SpecifyKind(DateTime.Parse(r.GetString(4), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                Section: r.GetString(5), SectionSlug: r.GetString(6), Image: r.IsDBNull(7) ? null : r.GetString(7)),
+            r => new SearchHit(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3),
+                DateTime.SpecifyKind(DateTime.Parse(r.GetString(4), CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                r.GetString(5), r.GetString(6), SnippetHtml: "", r.IsDBNull(7) ? null : r.GetString(7)),
             ct);
-        var byId = stories.ToDictionary(r => r.Id);
-        return [.. keys.Where(k => byId.ContainsKey(SearchKey.ArticleId(k)) && snippets.ContainsKey(k)).Select(k =>
-        {
-            var story = byId[SearchKey.ArticleId(k)];
-            return new SearchHit(story.Id, story.Headline, story.Standfirst, story.Slug, story.PublishedAt, story.Section, story.SectionSlug,
-                snippets[k], story.Image);
-        })];
+        var byId = stories.ToDictionary(hit => hit.ArticleId);
+        return [.. keys.Where(k => byId.ContainsKey(SearchKey.ArticleId(k)) && snippets.ContainsKey(k))
+            .Select(k => byId[SearchKey.ArticleId(k)] with { SnippetHtml = snippets[k] })];
     }
 
     /// <summary>"$name0, $name1, …" for the values, added to <paramref name="parameters"/>.</summary>
