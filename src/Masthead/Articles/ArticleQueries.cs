@@ -88,6 +88,21 @@ public static class ArticleQueries
     public static IQueryable<Article> BylinedTo(this IQueryable<Article> articles, MastheadDb db, string authorSlug) =>
         articles.Where(a => db.Bylines.Where(b => b.Author.Slug == authorSlug).Select(b => b.ArticleId).Contains(a.Id));
 
+    /// <summary>
+    /// Every section's <paramref name="perSection"/> newest public stories, in one statement. Each section's are found
+    /// as the ids its newest-first index lists (a correlated <c>IN</c>), then looked up by key: asked as "the first n of
+    /// each section" EF numbers every public story of the site (ROW_NUMBER over all of them, 0.8 s at 100,000 stories,
+    /// every row read with its body), while this reads a few index entries per section.
+    /// </summary>
+    public static IQueryable<Article> NewestPerSection(this MastheadDb db, int perSection) =>
+        from s in db.Sections
+        from a in db.Articles
+        where db.Articles
+            .Where(n => n.SectionId == s.Id && n.Status == ArticleStatus.Published && n.PublishedAt != null)
+            .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id)
+            .Take(perSection).Select(n => n.Id).Contains(a.Id)
+        select a;
+
     public static Task<List<ArticleCard>> LatestAsync(this MastheadDb db, int count, CancellationToken ct) =>
         db.Articles.Public().Newest().Take(count).ToCards().ToListAsync(ct);
 }

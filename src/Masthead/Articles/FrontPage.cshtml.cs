@@ -45,14 +45,7 @@ public sealed class FrontPageModel(MastheadDb db, SiteOptions site, SiteClock cl
         Latest = top.Where(a => a != Lead).ToList();
         Head.ImagePath = Lead?.ImageUrl;
 
-        // One query for every section's newest stories rather than one per section.
-        var perSection = await (
-            from s in db.Sections
-            from a in db.Articles
-                .Where(a => a.SectionId == s.Id && a.Status == ArticleStatus.Published && a.PublishedAt != null)
-                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Take(PerSection)
-            select a).AsNoTracking().ToCards().ToListAsync(ct);
+        var perSection = await db.NewestPerSection(PerSection).AsNoTracking().ToCards().ToListAsync(ct);
         SectionBlocks = (await sections.AllAsync(ct))
             .Select(s => new SectionBlock(s, perSection.Where(a => a.SectionSlug == s.Slug).OrderByDescending(a => a.PublishedAt).ToList()))
             .Where(b => b.Articles.Count > 0)

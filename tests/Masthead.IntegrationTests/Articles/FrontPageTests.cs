@@ -37,6 +37,8 @@ public sealed class FrontPageTests(MastheadApp app) : IClassFixture<MastheadApp>
         var lead = await _newsroom.PublishAsync(world, "Summit ends with climate pledge", publishedAt: now.AddMinutes(-10),
             configure: a => a.ImageId = image.Id);
         var newestWithoutImage = await _newsroom.PublishAsync(world, "Markets open higher", publishedAt: now.AddMinutes(-5));
+        var withdrawn = await _newsroom.PublishAsync(world, "Withdrawn before breakfast", publishedAt: now.AddMinutes(-1));
+        Assert.Equal(PublishResult.Withdrawn, await _newsroom.WithPublisherAsync(withdrawn.Id, (publisher, article) => publisher.WithdrawAsync(article, "test")));
 
         var page = await app.GetPageAsync("/");
 
@@ -47,6 +49,9 @@ public sealed class FrontPageTests(MastheadApp app) : IClassFixture<MastheadApp>
         var blockHeadings = page.All(".section-block h2").Select(h => h.TextContent.Trim()).ToList();
         Assert.Contains("World desk", blockHeadings);
         Assert.Contains("Sport desk", blockHeadings);
+        // Each desk's block: its four newest public stories, newest first (the withdrawn one is not among them).
+        Assert.Equal(["Markets open higher", "Summit ends with climate pledge", "Background story 28", "Background story 26"], BlockHeadlines(page, world));
+        Assert.Equal(["Referee row divides fans", "Background story 29", "Background story 27", "Background story 25"], BlockHeadlines(page, sport));
         Assert.Equal("Referee row divides fans", page.Text(".most-commented li a"));
         Assert.Equal("3 comments", page.Text(".most-commented .comment-count"));
         Assert.EndsWith("/page/2/", page.One("link[rel=next]")!.GetAttribute("href"));
@@ -59,6 +64,9 @@ public sealed class FrontPageTests(MastheadApp app) : IClassFixture<MastheadApp>
         Assert.EndsWith("/", second.One("link[rel=prev]")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.NotFound, (await app.GetPageAsync("/page/99/")).Status);
     }
+
+    private static List<string> BlockHeadlines(FetchedPage page, Section section) =>
+        page.All($"section[aria-labelledby='section-{section.Slug}'] .card-headline a").Select(a => a.TextContent).ToList();
 
     [Fact]
     public async Task Publishing_a_story_evicts_the_cached_front_page()
