@@ -180,6 +180,12 @@ measure() {  # measure NAME URL ENCODING [WRK-LUA-SCRIPT]
   errors=$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' <<<"$report"); errors=${errors:-0}
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "/${url#http://127.0.0.1:*/}" "$encoding" "$rps" "$p50" "$p99" "$non2xx" "$errors" >>"$RESULTS"
   printf '  %-22s %10s req/s  p50 %8s ms  p99 %8s ms  non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "$non2xx"
+  [ -n "${SITE_PID:-}" ] && memory_after "$name"
+  return 0
+}
+# The site's peak and current resident memory after each step (which step sets the peak), in $WORK/memory.tsv.
+memory_after() {
+  printf '%s\t%s\t%s\n' "$1" "$(awk '/VmHWM/ {print $2}' "/proc/$SITE_PID/status")" "$(awk '/VmRSS/ {print $2}' "/proc/$SITE_PID/status")" >>"$WORK/memory.tsv"
 }
 
 echo "wrk: $THREADS threads, $CONNECTIONS connections, ${WARMUP}s warm-up then ${DURATION}s per scenario, on $(nproc) cores"
@@ -199,6 +205,7 @@ done
 # reads all the stories that have its word (the dearest case).
 SEARCH_START=$((51 * 2000)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP > 25 ? WARMUP : 25))s" -s "$ROOT/bench/search.lua" "$BASE/search" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Accept-Encoding: br" "$BASE$ARTICLE" >/dev/null
+memory_after "warm-up"
 measure "front page" "$BASE/" identity
 measure "article, 50 comments" "$BASE$ARTICLE" identity
 measure "tag page" "$BASE$TAG" identity
@@ -220,6 +227,7 @@ post() {  # post FORMS NAME SECONDS PATH: wrk posting comments; NAME.json and NA
 }
 echo "Warming the comment path: posting to another story for ${POST_WARMUP}s ..."
 post "$WORK/warmup-forms.tsv" warmup "$POST_WARMUP" "$(value warmup_article)"
+memory_after "posting warm-up"
 echo "Posting comments for ${POST_SECONDS}s with $CONNECTIONS connections ..."
 count() { sqlite3 "$DATA/masthead.db" "PRAGMA busy_timeout=10000; SELECT count(*) FROM Comments WHERE ArticleId = $(value article_id) AND Status = $1;" | tail -n 1; }
 # The warm-up's last posts, sent before wrk stopped, may still be committing: counted before, not during, the run.
@@ -227,6 +235,7 @@ sleep 1
 APPROVED_BEFORE=$(count 1)
 ALL_BEFORE=$(sqlite3 "$DATA/masthead.db" "PRAGMA busy_timeout=10000; SELECT count(*) FROM Comments;" | tail -n 1)
 post "$WORK/forms.tsv" posting "$POST_SECONDS" "$ARTICLE"
+memory_after "posting"
 # wrk stops mid-request: a post it sent but did not wait for may still be committing.
 sleep 1
 APPROVED_AFTER=$(count 1)
@@ -236,8 +245,10 @@ PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SITE_PID/status")
 RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$SITE_PID/status")
 
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
-python3 - "$RESULTS" "$WORK/posting.json" "$ROOT/bench/results/$STAMP.json" "$WORK/posting-ids.txt" "$DATA/masthead.db" "$BASE" <<EOF
+python3 - "$RESULTS" "$WORK/posting.json" "$ROOT/bench/results/$STAMP.json" "$WORK/posting-ids.txt" "$DATA/masthead.db" "$BASE" "$WORK/memory.tsv" <<EOF
 import json, sys, platform, os, sqlite3, urllib.request
+memory = [dict(after=n, peak_mb=round(int(h) / 1024, 1), resident_mb=round(int(r) / 1024, 1))
+          for n, h, r in (l.rstrip("\n").split("\t") for l in open(sys.argv[7]) if l.strip())]
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 run = json.load(open(sys.argv[2]))
 # Every comment the site acknowledged is looked up by its id; the newest is looked for on the page it was sent to.
@@ -272,6 +283,7 @@ result = dict(
     wordpress_import=dict(posts=$IMPORT_POSTS, comments=$IMPORT_COMMENTS, median_seconds=$IMPORT_SECONDS, runs_seconds=[$IMPORT_RUNS],
                           summary=os.environ.get("IMPORT_SUMMARY", "")),
     article_page_bytes=$PAGE_BYTES, cold_start_seconds=$COLD, cold_start_runs_seconds=[$COLD_RUNS], peak_resident_mb=round($PEAK_KB / 1024, 1), resident_at_end_mb=round($RSS_KB / 1024, 1),
+    resident_after_each_step=memory,
     scenarios=scenarios, comment_posting=posting)
 json.dump(result, open(sys.argv[3], "w"), indent=2)
 
@@ -288,6 +300,7 @@ print(f"comments: {p['acknowledged']} answered 303, {found} of them found in the
 print(f"WordPress import of $IMPORT_POSTS posts and $IMPORT_COMMENTS comments: median $IMPORT_SECONDS s of three ($IMPORT_RUNS s)")
 print(f"article page {$PAGE_BYTES} bytes; cold start {$COLD} s (median of $COLD_RUNS s); peak resident {result['peak_resident_mb']} MB; "
       f"{$ARTICLES} articles, {$COMMENTS} comments generated in {$GEN_SECONDS} s; {os.cpu_count()} cores, {cpu}")
+print("peak resident (MB) after each step: " + ", ".join(f"{m['after']} {m['peak_mb']}" for m in memory))
 print(f"written to {sys.argv[3]}")
 EOF
 exit
