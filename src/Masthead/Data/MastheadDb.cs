@@ -89,10 +89,14 @@ public abstract class MastheadDb(DbContextOptions options) : IdentityDbContext<S
             e.HasIndex(a => a.OwnerId);
             e.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(a => a.Corrections).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(a => new { a.Status, a.PublishedAt });
+            // Readers' lists, newest first (the key breaks ties in date, as the lists do). The date a story was last
+            // updated rides along for the sitemaps, which date every list by its newest change: read from the table, it
+            // sits after the body, and the sitemap index read every story's body to find it (0.6 s at 100,000 stories
+            // with the file cached, seconds without).
+            e.HasIndex(a => new { a.Status, a.PublishedAt, a.Id, a.UpdatedAt });
             // The newsroom's lists, most recently changed first: without it each read sorted every story (0.4 s at 100,000).
             e.HasIndex(a => a.ModifiedAt);
-            e.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
+            e.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt, a.Id, a.UpdatedAt });
             e.HasIndex(a => new { a.Status, a.CommentCount });
             // What search filters a full-text match by, by the article's key: the row itself holds the body before
             // these columns, so reading them from the table meant reading the body for every match.

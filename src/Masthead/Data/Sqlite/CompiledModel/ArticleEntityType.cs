@@ -276,17 +276,17 @@ namespace Masthead.Data.Sqlite.CompiledModel
                 new[] { status, commentCount });
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { status, publishedAt });
-
-            var index8 = runtimeEntityType.AddIndex(
                 new[] { status, unpublishAt });
 
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { status, publishedAt, id, updatedAt });
+
             var index9 = runtimeEntityType.AddIndex(
-                new[] { sectionId, status, publishedAt });
+                new[] { id, status, publishedAt, sectionId, imageId });
+            index9.AddAnnotation("Relational:Name", "IX_Articles_SearchFilter");
 
             var index10 = runtimeEntityType.AddIndex(
-                new[] { id, status, publishedAt, sectionId, imageId });
-            index10.AddAnnotation("Relational:Name", "IX_Articles_SearchFilter");
+                new[] { sectionId, status, publishedAt, id, updatedAt });
 
             return runtimeEntityType;
         }

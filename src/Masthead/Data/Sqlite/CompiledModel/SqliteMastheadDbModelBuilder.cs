@@ -11,7 +11,7 @@ namespace Masthead.Data.Sqlite.CompiledModel
     public partial class SqliteMastheadDbModel
     {
         private SqliteMastheadDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("03f98700-d6b3-4cf1-8696-3be5e8fd872b"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("4063b893-de10-415a-b501-cf7d2eccb7af"), entityTypeCount: 30)
         {
         }
 

@@ -239,14 +239,14 @@ namespace Masthead.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "CommentCount");
 
-                    b.HasIndex("Status", "PublishedAt");
-
                     b.HasIndex("Status", "UnpublishAt");
 
-                    b.HasIndex("SectionId", "Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id", "UpdatedAt");
 
                     b.HasIndex("Id", "Status", "PublishedAt", "SectionId", "ImageId")
                         .HasDatabaseName("IX_Articles_SearchFilter");
+
+                    b.HasIndex("SectionId", "Status", "PublishedAt", "Id", "UpdatedAt");
 
                     b.ToTable("Articles");
                 });
