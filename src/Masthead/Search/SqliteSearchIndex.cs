@@ -43,15 +43,12 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
-        var removed = await UnindexAsync(articleId, ct);
         if (article is null)
         {
-            if (removed)
-            {
-                await db.Database.ExecuteSqlRawAsync(NewVersion, ct);
-            }
+            await RemoveAsync(articleId, ct);
             return;
         }
+        await UnindexAsync(articleId, ct);
         var key = SearchKey.Of(article.PublishedAt ?? article.CreatedAt, articleId);
         var body = renderer.PlainText(article.BodyMarkdown);
         var tags = string.Join(", ", article.Tags);

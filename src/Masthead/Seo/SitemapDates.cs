@@ -19,10 +19,11 @@ public static class SitemapDates
         db.Articles.AsNoTracking().Public().Newest().Select(a => a.UpdatedAt ?? a.PublishedAt);
 
     /// <summary>Each section's date (none for a section without public stories), from the section's own entries in its index.</summary>
-    public static IQueryable<ListDate> BySection(MastheadDb db) =>
-        db.Sections.AsNoTracking().Select(s => new ListDate(s.Id, db.Articles
-            .Where(a => a.SectionId == s.Id && a.Status == ArticleStatus.Published && a.PublishedAt != null)
-            .Max(a => a.UpdatedAt ?? a.PublishedAt)));
+    public static IQueryable<ListDate> BySection(MastheadDb db)
+    {
+        var stories = db.Articles.Public();
+        return db.Sections.AsNoTracking().Select(s => new ListDate(s.Id, stories.Where(a => a.SectionId == s.Id).Max(a => a.UpdatedAt ?? a.PublishedAt)));
+    }
 
     /// <summary>One pass over the public stories' tags, grouped: a maximum per tag read each tag's stories one by one (1.2 s at 100,000 stories).</summary>
     public static IQueryable<ListDate> ByTag(MastheadDb db) =>
