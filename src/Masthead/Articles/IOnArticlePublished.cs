@@ -22,6 +22,12 @@ public interface IArticleIndexer
     /// their text reads them again. Called inside the change's transaction.
     /// </summary>
     Task WordsChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Every story of one section moved to another (a merge), though the stories themselves did not change: whatever an
+    /// index keeps of their sections is out of date. Called inside the change's transaction.
+    /// </summary>
+    Task SectionMergedAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 public static class ArticleIndexers
@@ -32,6 +38,15 @@ public static class ArticleIndexers
         foreach (var indexer in indexers)
         {
             await indexer.WordsChangedAsync(articleIds, ct);
+        }
+    }
+
+    /// <summary>Tells every index that a section's stories moved to another (see <see cref="IArticleIndexer.SectionMergedAsync"/>).</summary>
+    public static async Task SectionMergedAsync(this IEnumerable<IArticleIndexer> indexers, CancellationToken ct)
+    {
+        foreach (var indexer in indexers)
+        {
+            await indexer.SectionMergedAsync(ct);
         }
     }
 }

@@ -129,6 +129,7 @@ public sealed class TaxonomyEditor(MastheadDb db, SiteClock clock, SiteCache cac
         await db.TaxonomyRedirects.Where(r => r.Kind == TaxonomyKind.Section && r.TargetId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.TargetId, intoId), ct);
         await KeepOldSlugAsync(TaxonomyKind.Section, from.Slug, into.Slug, intoId, ct);
+        await indexers.SectionMergedAsync(ct);
         db.Sections.Remove(from);
         audit.Add(by.UserId, by.Name, "section.merged", "section", intoId, $"{from.Name} (/section/{from.Slug}/) merged into {into.Name}: {moved} stories moved");
         await db.SaveChangesAsync(ct);

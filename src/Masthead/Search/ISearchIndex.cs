@@ -5,8 +5,8 @@ public sealed record SearchQuery(string Text, string? Section = null, string? Au
     bool NewestFirst = false, int Page = 1, int PageSize = 20);
 
 /// <summary>One found story, with a snippet of the matching text (HTML: encoded text with &lt;mark&gt; around the hits).</summary>
-public sealed record SearchHit(int ArticleId, string Headline, string Standfirst, string Slug, DateTime PublishedAt, string SectionName,
-    string SectionSlug, string SnippetHtml, string? ImageFile)
+public sealed record SearchHit(int ArticleId, string Headline, string Slug, DateTime PublishedAt, string SectionName, string SectionSlug,
+    string SnippetHtml)
 {
     public string Path => Articles.ArticlePaths.For(PublishedAt, Slug);
 }

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Masthead.Search;
 
 [OutputCache(PolicyName = SiteCache.SearchPolicy)]
-public sealed class SearchModel(ISearchIndex index, SearchGate gate, SectionDirectory sections, Data.MastheadDb db) : PageModel, IHasPageHead
+[ServiceFilter<SearchTurn>(Order = SearchTurn.Order)]
+public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, Data.MastheadDb db) : PageModel, IHasPageHead
 {
     public PageHead Head { get; } = new() { Title = "Search", CanonicalPath = "/search", NoIndex = true };
 
@@ -25,7 +26,7 @@ public sealed class SearchModel(ISearchIndex index, SearchGate gate, SectionDire
     public IReadOnlyList<SectionLink> Sections { get; private set; } = [];
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
     public string? DateProblem { get; private set; }
-    /// <summary>Set when the search did not get its turn (see <see cref="SearchGate"/>).</summary>
+    /// <summary>Set when the search did not get its turn (see <see cref="SearchTurn"/>).</summary>
     public bool Busy { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -38,14 +39,14 @@ public sealed class SearchModel(ISearchIndex index, SearchGate gate, SectionDire
         {
             Head.Title = $"Search: {Query}";
             var query = new SearchQuery(Query, Section, Author, from, to, Sort == "date", Math.Max(1, PageNumber));
-            Results = await gate.RunAsync(() => index.SearchAsync(query, ct), ct);
-            if (Results is null)
+            if (SearchTurn.Missed(HttpContext))
             {
                 Busy = true;
                 Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 Response.Headers.RetryAfter = "5";
                 return;
             }
+            Results = await index.SearchAsync(query, ct);
         }
         if (Results is null || Results.Total == 0)
         {

@@ -5,7 +5,7 @@ namespace Masthead.Search;
 /// <summary>
 /// What the full-text index found for a query, kept in memory for the searches that ask the same words again with
 /// another page, date range or order (the output cache keeps only the exact same address): every match's key, the best
-/// of them in rank order, and the snippets of the stories shown. A search then counts, filters by date and ranks in memory, and
+/// of them in rank order, and the snippets and stories shown. A search then counts, filters by date and ranks in memory, and
 /// reads only the page's stories from the database. Entries belong to one version of the index (SearchIndexVersion,
 /// which changes in every transaction that changes the index, read in the search's own snapshot): when a story is
 /// published, edited or withdrawn, the next search sees a new version and the cache starts over. Bounded by
@@ -110,6 +110,22 @@ public sealed class SearchCache : IDisposable
         }
     }
 
+    /// <summary>A story shown among a search's hits at <paramref name="version"/>, as read for an earlier search.</summary>
+    public SearchStory? Story(long version, long key) =>
+        At(version)?.Entries.TryGetValue(new StoryKey(key), out var story) == true ? (SearchStory?)story : null;
+
+    /// <summary>
+    /// Keeps a story shown among a search's hits for the other searches that show it at <paramref name="version"/>: what
+    /// it keeps changes only through a change that indexes the story again, and so gives the index a new version.
+    /// </summary>
+    public void SetStory(long version, long key, SearchStory story)
+    {
+        if (At(version) is { } kept)
+        {
+            Keep(kept, new StoryKey(key), story, EntryBytes + 2L * (story.Headline.Length + story.Slug.Length));
+        }
+    }
+
     private readonly SemaphoreSlim _filling = new(1, 1);
 
     /// <summary>
@@ -142,7 +158,15 @@ public sealed class SearchCache : IDisposable
     private sealed record AskedKey(string Match);
 
     private sealed record SnippetKey(string Match, long Key);
+
+    private sealed record StoryKey(long Key);
 }
+
+/// <summary>
+/// What a search hit shows of its story, besides the snippet and the section's name and address (which come from
+/// <see cref="Articles.SectionDirectory"/>, so that renaming a section shows at once).
+/// </summary>
+public sealed record SearchStory(int ArticleId, string Headline, string Slug, DateTime PublishedAt, int SectionId);
 
 /// <summary>
 /// A query's matches: every key in key order (publication order), for counts, date ranges and date order; and the

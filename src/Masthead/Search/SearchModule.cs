@@ -10,6 +10,7 @@ public static class SearchModule
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value);
         builder.Services.AddSingleton<SearchGate>();
+        builder.Services.AddSingleton<SearchTurn>();
         builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddScoped<SqliteSearchIndex>();
         builder.Services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());

@@ -16,7 +16,8 @@ namespace Masthead.Search;
 /// ArticleSearch holds). SearchWords counts the stories having each of ArticleWords' words: it changes with every
 /// story indexed or removed, in the same transaction. Every statement is parameterised.
 /// </summary>
-public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, TimeProvider time, SearchOptions options, SearchCache cache) : ISearchIndex, IArticleIndexer
+public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, TimeProvider time, SearchOptions options, SearchCache cache,
+    SectionDirectory sectionDirectory) : ISearchIndex, IArticleIndexer
 {
     public Task ArticleChangedAsync(int articleId, bool isPublic, CancellationToken ct) =>
         isPublic ? IndexAsync(articleId, ct) : RemoveAsync(articleId, ct);
@@ -28,6 +29,9 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             await IndexAsync(id, ct);
         }
     }
+
+    /// <summary>Search hits show the section a story is kept with in <see cref="SearchCache"/>: searches kept so far start over.</summary>
+    public Task SectionMergedAsync(CancellationToken ct) => db.Database.ExecuteSqlRawAsync(NewVersion, ct);
 
     private const char HitStart = '\u0002';
     private const char HitEnd = '\u0003';
@@ -71,8 +75,9 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     }
 
     /// <summary>
-    /// Every change of the index gives it a new version, after the change and in its transaction, so that searches
-    /// kept in <see cref="SearchCache"/> are of exactly the index a search's snapshot reads. A story that was not in
+    /// Every change of the index, and of what its hits show (a section merge), gives it a new version, after the change
+    /// and in its transaction, so that searches kept in <see cref="SearchCache"/> are of exactly the index and stories a
+    /// search's snapshot reads. A story that was not in
     /// the index and is not put in it (a draft) leaves the version as it is.
     /// </summary>
     private const string NewVersion = "UPDATE SearchIndexVersion SET Version = Version + 1;";
@@ -223,26 +228,25 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
             return await SearchAsync(parsed, query, keep: false, ct);
         }
         // The count, the ranking and the hits read one snapshot (a deferred transaction takes no lock), so a story
-        // published or withdrawn meanwhile cannot make them disagree or loosen the ranking's bound.
-        await db.Database.OpenConnectionAsync(ct);
+        // published or withdrawn meanwhile cannot make them disagree or loosen the ranking's bound. The snapshot is read
+        // on a pooled connection of its own that EF never opens: opening EF's registers EF's SQL functions again and
+        // closing it removes them, which was a tenth of the CPU of a search answered from the cache.
+        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(ct);
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        _snapshot = snapshot;
         try
         {
-            await using var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-            await db.Database.UseTransactionAsync(snapshot, ct);
-            try
-            {
-                return await SearchAsync(parsed, query, keep: cache.Enabled, ct);
-            }
-            finally
-            {
-                await db.Database.UseTransactionAsync(null, ct);
-            }
+            return await SearchAsync(parsed, query, keep: cache.Enabled, ct);
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            _snapshot = null;
         }
     }
+
+    /// <summary>The snapshot a search is reading, if any (see <see cref="SearchAsync(SearchQuery, CancellationToken)"/>).</summary>
+    private SqliteTransaction? _snapshot;
 
     private async Task<SearchResults> SearchAsync(SearchText.Parsed parsed, SearchQuery query, bool keep, CancellationToken ct)
     {
@@ -489,7 +493,8 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
 
     /// <summary>
     /// The page's stories, in the order of <paramref name="keys"/>, with their snippets; with a <paramref name="version"/>,
-    /// the snippets are read from the cache and kept in it.
+    /// the snippets and stories are read from the cache and kept in it. A story's section (name and address) comes from
+    /// <see cref="SectionDirectory"/>.
     /// </summary>
     private async Task<List<SearchHit>> HitsAsync(string ftsQuery, List<long> keys, long? version, CancellationToken ct)
     {
@@ -497,53 +502,74 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         {
             return [];
         }
-        var snippets = new Dictionary<long, string>(keys.Count);
-        foreach (var key in keys)
+        // The index reads the range of the keys missing and keeps those asked for ("+" keeps SQLite from asking the index
+        // for each key on its own, which starts the whole query over for every one).
+        var snippets = await KeptOrReadAsync(keys, version, (v, key) => cache.Snippet(v, ftsQuery, key), async missing =>
         {
-            if (version is { } v && cache.Snippet(v, ftsQuery, key) is { } snippet)
-            {
-                snippets[key] = snippet;
-            }
-        }
-        var missing = keys.Where(k => !snippets.ContainsKey(k)).ToList();
-        if (missing.Count > 0)
-        {
-            // The index reads the range of the keys missing and keeps those asked for ("+" keeps SQLite from asking the
-            // index for each key on its own, which starts the whole query over for every one).
             var parameters = new Dictionary<string, object?> { ["$match"] = ftsQuery, ["$first"] = missing.Min(), ["$last"] = missing.Max() };
-            var rows = await ReadAsync(
+            return await ReadAsync(
                 $"""
                 SELECT rowid, snippet(ArticleSearch, -1, char(2), char(3), '…', 24) FROM ArticleSearch
                 WHERE ArticleSearch MATCH $match AND rowid BETWEEN $first AND $last AND +rowid IN ({InList(missing, "k", parameters)})
                 """,
-                parameters, r => (Key: r.GetInt64(0), Snippet: Highlight(r.IsDBNull(1) ? "" : r.GetString(1))), ct);
-            foreach (var (key, snippet) in rows)
+                parameters, r => (r.GetInt64(0), Highlight(r.IsDBNull(1) ? "" : r.GetString(1))), ct);
+        }, (v, key, snippet) => cache.SetSnippet(v, ftsQuery, key, snippet));
+        var stories = await KeptOrReadAsync(keys, version, cache.Story, async missing =>
+        {
+            var parameters = new Dictionary<string, object?> { ["$published"] = (int)ArticleStatus.Published };
+            var keyOf = missing.ToDictionary(SearchKey.ArticleId);
+            return await ReadAsync(
+                $"""
+                SELECT Id, Headline, Slug, PublishedAt, SectionId FROM Articles
+                WHERE Id IN ({InList(keyOf.Keys.Select(id => (long)id), "id", parameters)}) AND Status = $published
+                """,
+                parameters,
+                r => (keyOf[r.GetInt32(0)], new SearchStory(r.GetInt32(0), r.GetString(1), r.GetString(2),
+                    DateTime.SpecifyKind(DateTime.Parse(r.GetString(3), CultureInfo.InvariantCulture), DateTimeKind.Utc), r.GetInt32(4))),
+                ct);
+        }, cache.SetStory);
+        var sections = await sectionDirectory.AllAsync(ct);
+        var hits = new List<SearchHit>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (stories.TryGetValue(key, out var story) && snippets.TryGetValue(key, out var snippet)
+                && sections.FirstOrDefault(s => s.Id == story.SectionId) is { } section)
             {
-                snippets[key] = snippet;
-                if (version is { } v)
-                {
-                    cache.SetSnippet(v, ftsQuery, key, snippet);
-                }
+                hits.Add(new SearchHit(story.ArticleId, story.Headline, story.Slug, story.PublishedAt, section.Name, section.Slug, snippet));
             }
         }
-        // The stories by id; an imported picture has no size until its file is fetched: hits show no picture until then.
-        var storyParameters = new Dictionary<string, object?> { ["$published"] = (int)ArticleStatus.Published };
-        var stories = await ReadAsync(
-            $"""
-            SELECT a.Id, a.Headline, a.Standfirst, a.Slug, a.PublishedAt, s.Name, s.Slug, CASE WHEN i.Width > 0 THEN i.FileName END
-            FROM Articles a
-            JOIN Sections s ON s.Id = a.SectionId
-            LEFT JOIN Images i ON i.Id = a.ImageId
-            WHERE a.Id IN ({InList(keys.Select(k => (long)SearchKey.ArticleId(k)), "id", storyParameters)}) AND a.Status = $published
-            """,
-            storyParameters,
-            r => new SearchHit(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                DateTime.SpecifyKind(DateTime.Parse(r.GetString(4), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                r.GetString(5), r.GetString(6), SnippetHtml: "", r.IsDBNull(7) ? null : r.GetString(7)),
-            ct);
-        var byId = stories.ToDictionary(hit => hit.ArticleId);
-        return [.. keys.Where(k => byId.ContainsKey(SearchKey.ArticleId(k)) && snippets.ContainsKey(k))
-            .Select(k => byId[SearchKey.ArticleId(k)] with { SnippetHtml = snippets[k] })];
+        return hits;
+    }
+
+    /// <summary>
+    /// The values of <paramref name="keys"/>: with a <paramref name="version"/>, those the cache keeps for it; the others
+    /// read together by <paramref name="read"/>, and kept (a key it finds nothing for is left out).
+    /// </summary>
+    private static async Task<Dictionary<long, T>> KeptOrReadAsync<T>(List<long> keys, long? version, Func<long, long, T?> kept,
+        Func<List<long>, Task<List<(long Key, T Value)>>> read, Action<long, long, T> keep) where T : class
+    {
+        var found = new Dictionary<long, T>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (version is { } v && kept(v, key) is { } value)
+            {
+                found[key] = value;
+            }
+        }
+        var missing = keys.Where(k => !found.ContainsKey(k)).ToList();
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+        foreach (var (key, value) in await read(missing))
+        {
+            found[key] = value;
+            if (version is { } v)
+            {
+                keep(v, key, value);
+            }
+        }
+        return found;
     }
 
     /// <summary>"$name0, $name1, …" for the values, added to <paramref name="parameters"/>.</summary>
@@ -607,18 +633,20 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         return rows;
     }
 
-    /// <summary>Hands each row to <paramref name="read"/> until it returns false (the statement stops there).</summary>
+    /// <summary>
+    /// Hands each row to <paramref name="read"/> until it returns false (the statement stops there): in the search's
+    /// snapshot, or else on the context's connection, in its transaction if it has one.
+    /// </summary>
     private async Task ReadEachAsync(string sql, Dictionary<string, object?> parameters, Func<DbDataReader, bool> read, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
+        var opened = _snapshot is null && db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened)
         {
             await db.Database.OpenConnectionAsync(ct);
         }
         try
         {
-            await using var command = db.CreateCommand(sql);
+            await using var command = Command(sql);
             foreach (var (name, value) in parameters)
             {
                 command.AddParameter(name, value);
@@ -635,5 +663,17 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    private DbCommand Command(string sql)
+    {
+        if (_snapshot is not { } snapshot)
+        {
+            return db.CreateCommand(sql);
+        }
+        var command = snapshot.Connection!.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = sql;
+        return command;
     }
 }

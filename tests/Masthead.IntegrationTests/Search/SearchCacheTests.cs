@@ -68,6 +68,36 @@ public sealed class SearchCacheTests(MastheadApp app) : IClassFixture<MastheadAp
         Assert.Equal(2, (await ResultsAsync($"q={word}&sort=date&page=4")).Count);
         Assert.Equal(2, (await KeptAsync(word))?.Keys.Length);
     }
+
+    [Fact]
+    public async Task Kept_stories_show_their_section_as_it_now_is_after_a_rename_or_a_merge()
+    {
+        var word = SearchTests.Word("lantern");
+        var (desk, other) = (await _newsroom.SectionAsync(), await _newsroom.SectionAsync());
+        var story = await _newsroom.PublishAsync(desk, $"The {word} story", $"A {word} lit the quay.", publishedAt: DateTime.UtcNow.AddDays(-1));
+        var day = 0;
+        // Every search is another address (another start date), so that the output cache never answers one.
+        async Task<List<(string Name, string? Href)>> SectionsShownAsync() =>
+            (await app.GetPageAsync($"/search?q={word}&from={DateTime.UtcNow.AddDays(-30 - day++):yyyy-MM-dd}"))
+                .All(".search-hit .kicker a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+
+        // Asked twice, the search's matches are kept, and then the story shown; the next search shows it from the cache.
+        Assert.Equal([(desk.Name, desk.Path)], await SectionsShownAsync());
+        Assert.Equal([(desk.Name, desk.Path)], await SectionsShownAsync());
+        var version = await app.WithDbAsync(db => db.Database.SqlQuery<long>($"SELECT Version AS Value FROM SearchIndexVersion").SingleAsync());
+        var key = SearchKey.Of(await app.WithDbAsync(db => db.Articles.Where(a => a.Id == story.Id).Select(a => a.PublishedAt!.Value).SingleAsync()), story.Id);
+        Assert.Equal($"The {word} story", app.Services.GetRequiredService<SearchCache>().Story(version, key)?.Headline);
+        Assert.Equal([(desk.Name, desk.Path)], await SectionsShownAsync());
+
+        using var editor = new Reader(app);
+        await Staff.SignInAsync(editor, await Staff.CreateAsync(app, Masthead.Accounts.StaffRoles.Editor));
+        var slug = Newsroom.Unique("lamps");
+        await editor.SubmitAsync($"/admin/sections/{desk.Id}", "form.taxonomy-form", ("Edit.Name", "Lamps Desk"), ("Edit.Slug", slug), ("Edit.Description", ""));
+        Assert.Equal([("Lamps Desk", $"/section/{slug}/")], await SectionsShownAsync());
+
+        await editor.SubmitAsync($"/admin/sections/{desk.Id}", "form.merge-form", ("into", other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([(other.Name, other.Path)], await SectionsShownAsync());
+    }
 }
 
 /// <summary>A site that keeps nothing of its searches: every search is counted and ranked by the index's statements.</summary>

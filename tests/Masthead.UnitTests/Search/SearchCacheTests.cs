@@ -34,6 +34,20 @@ public sealed class SearchCacheTests
     }
 
     [Fact]
+    public void A_story_shown_is_kept_for_its_version_of_the_index_only()
+    {
+        using var cache = new SearchCache(new SearchOptions());
+        var story = new SearchStory(5, "Harbour reopens", "harbour-reopens", new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), 3);
+
+        Assert.Null(cache.Story(4, 50));
+        cache.SetStory(4, 50, story);
+        Assert.Same(story, cache.Story(4, 50));
+        Assert.Null(cache.Story(4, 51));
+        Assert.Null(cache.Story(5, 50));
+        Assert.Null(cache.Story(4, 50));
+    }
+
+    [Fact]
     public void A_query_is_kept_from_its_second_asking_and_its_matches_are_found_by_date_range()
     {
         using var cache = new SearchCache(new SearchOptions());
