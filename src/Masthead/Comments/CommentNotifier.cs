@@ -132,6 +132,7 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
         {
             await db.Database.CloseConnectionAsync();
         }
+        var moderators = services.GetRequiredService<CommentOptions>().ModeratorEmails;
         foreach (var (id, kind) in batch)
         {
             if (!notices.TryGetValue(id, out var comment))
@@ -140,8 +141,18 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
             }
             try
             {
+                // The story's authors and the moderators hear of a new comment; whoever asked hears of a reply (not to themselves).
+                var staff = kind == Kind.Posted ? authorEmails[comment.ArticleId].Concat(moderators).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : [];
                 var parent = comment.Status == CommentStatus.Approved && comment.ParentId is { } parentId ? subscribers.GetValueOrDefault(parentId) : null;
-                await SendAsync(services, comment, kind, kind == Kind.Posted ? authorEmails[comment.ArticleId] : [], parent, ct);
+                if (parent is not null && string.Equals(parent.Email, comment.AuthorEmail, StringComparison.OrdinalIgnoreCase))
+                {
+                    parent = null;
+                }
+                // With no one to tell, no message is made: the mail library is not even loaded.
+                if (staff.Count > 0 || parent is not null)
+                {
+                    await SendAsync(services, comment, staff, parent, ct);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -150,30 +161,24 @@ public sealed class CommentNotifier(IServiceScopeFactory scopes, ILogger<Comment
         }
     }
 
-    private static async Task SendAsync(IServiceProvider services, Notice comment, Kind kind, IEnumerable<string> authorEmails, Recipient? parent,
-        CancellationToken ct)
+    private static async Task SendAsync(IServiceProvider services, Notice comment, List<string> staff, Recipient? parent, CancellationToken ct)
     {
         var site = services.GetRequiredService<SiteOptions>();
-        var options = services.GetRequiredService<CommentOptions>();
         var mail = services.GetRequiredService<IMailSender>();
         var from = services.GetRequiredService<MailOptions>().From;
         var baseUrl = site.PublicUrl;
         var link = $"{baseUrl}{Articles.ArticlePaths.For(comment.PublishedAt, comment.Slug)}#comment-{comment.Id}";
 
-        if (kind == Kind.Posted)
+        if (staff.Count > 0)
         {
-            var staff = authorEmails.Concat(options.ModeratorEmails).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (staff.Count > 0)
-            {
-                var subject = comment.Status == CommentStatus.Pending
-                    ? $"Comment awaiting moderation: \u201c{comment.Headline}\u201d"
-                    : $"New comment on \u201c{comment.Headline}\u201d";
-                var message = Message(from, site.Name, staff, subject,
-                    $"{comment.AuthorName} wrote:\n\n{comment.Body}\n\n{(comment.Status == CommentStatus.Pending ? $"Moderate it: {baseUrl}/admin/comments?status=pending" : $"Read it: {link}")}\n");
-                await mail.SendAsync(message, ct);
-            }
+            var subject = comment.Status == CommentStatus.Pending
+                ? $"Comment awaiting moderation: \u201c{comment.Headline}\u201d"
+                : $"New comment on \u201c{comment.Headline}\u201d";
+            var message = Message(from, site.Name, staff, subject,
+                $"{comment.AuthorName} wrote:\n\n{comment.Body}\n\n{(comment.Status == CommentStatus.Pending ? $"Moderate it: {baseUrl}/admin/comments?status=pending" : $"Read it: {link}")}\n");
+            await mail.SendAsync(message, ct);
         }
-        if (parent is null || string.Equals(parent.Email, comment.AuthorEmail, StringComparison.OrdinalIgnoreCase))
+        if (parent is null)
         {
             return;
         }

@@ -18,17 +18,21 @@ public sealed class CommentText
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    /// <summary>Made at the first text that is not plain prose: a site whose comments are all prose never loads it.</summary>
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
 
     public string Render(string text)
     {
         var document = Markdown.Parse(text ?? "", _pipeline);
         var html = document.ToHtml(_pipeline);
-        return (IsPlainProse(document, text ?? "") ? AsSanitized(html) : _sanitizer.Sanitize(html)).Trim();
+        return (IsPlainProse(document, text ?? "") ? AsSanitized(html) : _sanitizer.Value.Sanitize(html)).Trim();
     }
 
     /// <summary>What <see cref="Render"/> gives for any text the long way, through the sanitizer.</summary>
-    internal string RenderSanitized(string text) => _sanitizer.Sanitize(Markdown.ToHtml(text ?? "", _pipeline)).Trim();
+    internal string RenderSanitized(string text) => _sanitizer.Value.Sanitize(Markdown.ToHtml(text ?? "", _pipeline)).Trim();
+
+    /// <summary>Whether the sanitizer has been made (see <see cref="_sanitizer"/>).</summary>
+    internal bool SanitizerMade => _sanitizer.IsValueCreated;
 
     /// <summary>Whether <see cref="Render"/> takes the text through the sanitizer.</summary>
     internal bool NeedsSanitizer(string text) => !IsPlainProse(Markdown.Parse(text ?? "", _pipeline), text ?? "");

@@ -66,6 +66,20 @@ public sealed class CommentTextTests
     }
 
     [Fact]
+    public void The_sanitizer_is_made_only_once_a_text_needs_it()
+    {
+        var text = new CommentText();
+        foreach (var prose in PlainProse)
+        {
+            text.Render(prose);
+        }
+        Assert.False(text.SanitizerMade);
+
+        Assert.Contains("rel=\"nofollow ugc noopener\"", text.Render("A [link](https://example.com/) here."));
+        Assert.True(text.SanitizerMade);
+    }
+
+    [Fact]
     public void Thousands_of_random_texts_of_prose_and_markup_characters_come_out_as_the_sanitizer_makes_them()
     {
         // Words, punctuation, every character Markdown or HTML gives meaning to, line endings, and a few that HTML
