@@ -49,13 +49,19 @@ public sealed class SiteClock(TimeProvider time, SiteOptions site)
     }
 
     /// <summary>ISO 8601 with offset, e.g. 2026-11-27T03:23:00+00:00, as &lt;time datetime&gt; and schema.org want it.</summary>
-    public string Iso(DateTime utc) => Local(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public string Iso(DateTime utc) => Local(utc).ToString(IsoFormat, CultureInfo.InvariantCulture);
+
+    private const string IsoFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
 
     /// <summary>27 November 2026, 03:23</summary>
-    public string Long(DateTime utc) => Local(utc).ToString("d MMMM yyyy, HH:mm", Culture);
+    public string Long(DateTime utc) => Local(utc).ToString(LongFormat, Culture);
+
+    private const string LongFormat = "d MMMM yyyy, HH:mm";
 
     /// <summary>27 Nov 2026</summary>
-    public string Short(DateTime utc) => Local(utc).ToString("d MMM yyyy", Culture);
+    public string Short(DateTime utc) => Local(utc).ToString(ShortFormat, Culture);
+
+    private const string ShortFormat = "d MMM yyyy";
 
     /// <summary>
     /// How long ago, in words ("3 hours ago"). Pages are cached for minutes, so the words are as fresh as the page;
@@ -77,8 +83,12 @@ public sealed class SiteClock(TimeProvider time, SiteOptions site)
         };
     }
 
-    public IHtmlContent Time(DateTime utc, bool withTime = true) => new HtmlString(
-        $"<time datetime=\"{Iso(utc)}\">{HtmlEncoder.Default.Encode(withTime ? Long(utc) : Short(utc))}</time>");
+    public IHtmlContent Time(DateTime utc, bool withTime = true)
+    {
+        var local = Local(utc);
+        return new HtmlString($"<time datetime=\"{local.ToString(IsoFormat, CultureInfo.InvariantCulture)}\">" +
+            $"{HtmlEncoder.Default.Encode(local.ToString(withTime ? LongFormat : ShortFormat, Culture))}</time>");
+    }
 
     /// <summary>The value of a datetime-local input showing this time in the site's zone, e.g. 2026-11-27T09:30.</summary>
     public string LocalInput(DateTime utc) => Local(utc).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
