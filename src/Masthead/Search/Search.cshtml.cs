@@ -57,8 +57,8 @@ public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, D
         }
     }
 
-    /// <summary>A field of the query string as model binding gives a string: its first value, null when missing or empty.</summary>
-    private string? Field(string name) => Request.Query[name] is { Count: > 0 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+    /// <summary>A field of the query string as model binding gives a string: its first value, null when missing or blank.</summary>
+    private string? Field(string name) => SearchTurn.First(Request.Query[name]);
 
     private DateTime? ParseDate(string? value, string field)
     {

@@ -54,9 +54,13 @@ public sealed class SearchTurn(SearchGate gate) : IAsyncResourceFilter
     /// <summary>Whether this request asked for a turn and got none in time.</summary>
     public static bool Missed(HttpContext context) => context.Items.ContainsKey(NoTurn);
 
+    /// <summary>A query string field's first value, null when missing or blank: what the search page reads.</summary>
+    public static string? First(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
+
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
-        if (string.IsNullOrWhiteSpace(context.HttpContext.Request.Query["q"]))
+        if (First(context.HttpContext.Request.Query["q"]) is null)
         {
             await next();
             return;

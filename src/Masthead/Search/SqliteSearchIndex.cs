@@ -231,6 +231,11 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         // published or withdrawn meanwhile cannot make them disagree or loosen the ranking's bound. The snapshot is read
         // on a pooled connection of its own that EF never opens: opening EF's registers EF's SQL functions again and
         // closing it removes them, which was a tenth of the CPU of a search answered from the cache.
+        // One search at a time in a scope: the statements below find the snapshot through _snapshot.
+        if (_snapshot is not null)
+        {
+            throw new InvalidOperationException("A search is already reading in this scope.");
+        }
         await using var connection = new SqliteConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(ct);
         await using var snapshot = connection.BeginTransaction(deferred: true);
@@ -494,7 +499,7 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     /// <summary>
     /// The page's stories, in the order of <paramref name="keys"/>, with their snippets; with a <paramref name="version"/>,
     /// the snippets and stories are read from the cache and kept in it. A story's section (name and address) comes from
-    /// <see cref="SectionDirectory"/>.
+    /// <see cref="SectionDirectory"/>, or from the snapshot for a section it does not list.
     /// </summary>
     private async Task<List<SearchHit>> HitsAsync(string ftsQuery, List<long> keys, long? version, CancellationToken ct)
     {
@@ -528,12 +533,24 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
                     DateTime.SpecifyKind(DateTime.Parse(r.GetString(3), CultureInfo.InvariantCulture), DateTimeKind.Utc), r.GetInt32(4))),
                 ct);
         }, cache.SetStory);
-        var sections = await sectionDirectory.AllAsync(ct);
+        // A story's section by the directory; one it does not list yet or any more (changed in the meantime) as this
+        // snapshot has it.
+        var sections = (await sectionDirectory.AllAsync(ct)).ToDictionary(s => s.Id, s => (s.Name, s.Slug));
+        var unlisted = stories.Values.Select(s => (long)s.SectionId).Where(id => !sections.ContainsKey((int)id)).Distinct().ToList();
+        if (unlisted.Count > 0)
+        {
+            var parameters = new Dictionary<string, object?>();
+            foreach (var (id, name, slug) in await ReadAsync($"SELECT Id, Name, Slug FROM Sections WHERE Id IN ({InList(unlisted, "s", parameters)})",
+                parameters, r => (r.GetInt32(0), r.GetString(1), r.GetString(2)), ct))
+            {
+                sections[id] = (name, slug);
+            }
+        }
         var hits = new List<SearchHit>(keys.Count);
         foreach (var key in keys)
         {
             if (stories.TryGetValue(key, out var story) && snippets.TryGetValue(key, out var snippet)
-                && sections.FirstOrDefault(s => s.Id == story.SectionId) is { } section)
+                && sections.TryGetValue(story.SectionId, out var section))
             {
                 hits.Add(new SearchHit(story.ArticleId, story.Headline, story.Slug, story.PublishedAt, section.Name, section.Slug, snippet));
             }

@@ -10,6 +10,8 @@ public abstract class CachedList<T>(IServiceScopeFactory scopes)
 {
     private volatile IReadOnlyList<T>? _items;
     private readonly SemaphoreSlim _loading = new(1, 1);
+    /// <summary>Counts invalidations: a load that began before one returns what it read but does not keep it.</summary>
+    private int _generation;
 
     protected abstract Task<IReadOnlyList<T>> LoadAsync(MastheadDb db, CancellationToken ct);
 
@@ -22,12 +24,18 @@ public abstract class CachedList<T>(IServiceScopeFactory scopes)
         await _loading.WaitAsync(ct);
         try
         {
-            if (_items is null)
+            if (_items is { } loaded)
             {
-                using var scope = scopes.CreateScope();
-                _items = await LoadAsync(scope.ServiceProvider.GetRequiredService<MastheadDb>(), ct);
+                return loaded;
             }
-            return _items;
+            var generation = Volatile.Read(ref _generation);
+            using var scope = scopes.CreateScope();
+            var items = await LoadAsync(scope.ServiceProvider.GetRequiredService<MastheadDb>(), ct);
+            if (generation == Volatile.Read(ref _generation))
+            {
+                _items = items;
+            }
+            return items;
         }
         finally
         {
@@ -35,5 +43,9 @@ public abstract class CachedList<T>(IServiceScopeFactory scopes)
         }
     }
 
-    public void Invalidate() => _items = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _items = null;
+    }
 }

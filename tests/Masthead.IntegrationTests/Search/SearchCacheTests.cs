@@ -98,6 +98,30 @@ public sealed class SearchCacheTests(MastheadApp app) : IClassFixture<MastheadAp
         await editor.SubmitAsync($"/admin/sections/{desk.Id}", "form.merge-form", ("into", other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal([(other.Name, other.Path)], await SectionsShownAsync());
     }
+
+    [Fact]
+    public async Task A_story_in_a_section_the_directory_does_not_list_yet_is_shown_with_it()
+    {
+        // The directory has been read; then a section is added behind its back (a change whose invalidation is still
+        // to come, or a search whose snapshot is older than the directory).
+        await app.Services.GetRequiredService<SectionDirectory>().AllAsync();
+        var slug = Newsroom.Unique("unlisted");
+        var section = await app.WithDbAsync(async db =>
+        {
+            var added = new Section { Slug = slug, Name = "Unlisted Desk", Description = "Not in the directory yet.", Position = 200 };
+            db.Sections.Add(added);
+            await db.SaveChangesAsync();
+            return added;
+        });
+        var word = SearchTests.Word("beacon");
+        await _newsroom.PublishAsync(section, $"The {word} story");
+
+        var page = await app.GetPageAsync($"/search?q={word}");
+
+        Assert.Equal([("Unlisted Desk", (string?)$"/section/{slug}/")],
+            page.All(".search-hit .kicker a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList());
+        Assert.Equal($"1 story matches \u201c{word}\u201d.", page.Text(".search-summary"));
+    }
 }
 
 /// <summary>A site that keeps nothing of its searches: every search is counted and ranked by the index's statements.</summary>

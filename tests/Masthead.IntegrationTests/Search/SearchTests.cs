@@ -49,6 +49,29 @@ public sealed class SearchTests(MastheadApp app) : IClassFixture<MastheadApp>
     }
 
     [Fact]
+    public async Task Blank_fields_of_the_query_string_count_as_absent()
+    {
+        var word = Word("quayside");
+        var section = await _newsroom.SectionAsync();
+        await _newsroom.PublishAsync(section, $"The {word} story");
+
+        var page = await app.GetPageAsync($"/search?q={word}&author=%20&section=&sort=%20&from=%20");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal([$"The {word} story"], page.All(".search-hit .card-headline a").Select(a => a.TextContent));
+        Assert.Null(page.One("input[name=author]"));
+        Assert.Equal(word, page.One("#search-q")!.GetAttribute("value"));
+        Assert.Null(page.One("#search-from")!.GetAttribute("value"));
+        Assert.Empty(page.All("select option[selected]"));
+        // A blank first value is no search, whatever follows (repeated values reach the page sorted: the output cache
+        // sorts them in place for its key).
+        var blank = await app.GetPageAsync($"/search?q=%20&q={word}");
+        Assert.Equal(HttpStatusCode.OK, blank.Status);
+        Assert.Empty(blank.All(".search-hit"));
+        Assert.Null(blank.One(".search-summary"));
+    }
+
+    [Fact]
     public async Task A_search_is_kept_in_the_cache_only_once_it_is_asked_for_again()
     {
         var word = Word("encore");
