@@ -33,20 +33,19 @@ public interface IArticleIndexer
 public static class ArticleIndexers
 {
     /// <summary>Tells every index that words shown with these stories changed (see <see cref="IArticleIndexer.WordsChangedAsync"/>).</summary>
-    public static async Task WordsChangedAsync(this IEnumerable<IArticleIndexer> indexers, IReadOnlyCollection<int> articleIds, CancellationToken ct)
-    {
-        foreach (var indexer in indexers)
-        {
-            await indexer.WordsChangedAsync(articleIds, ct);
-        }
-    }
+    public static Task WordsChangedAsync(this IEnumerable<IArticleIndexer> indexers, IReadOnlyCollection<int> articleIds, CancellationToken ct) =>
+        indexers.EachAsync(indexer => indexer.WordsChangedAsync(articleIds, ct));
 
     /// <summary>Tells every index that a section's stories moved to another (see <see cref="IArticleIndexer.SectionMergedAsync"/>).</summary>
-    public static async Task SectionMergedAsync(this IEnumerable<IArticleIndexer> indexers, CancellationToken ct)
+    public static Task SectionMergedAsync(this IEnumerable<IArticleIndexer> indexers, CancellationToken ct) =>
+        indexers.EachAsync(indexer => indexer.SectionMergedAsync(ct));
+
+    /// <summary>One index after the other, in their registered order (search before related stories).</summary>
+    private static async Task EachAsync(this IEnumerable<IArticleIndexer> indexers, Func<IArticleIndexer, Task> tell)
     {
         foreach (var indexer in indexers)
         {
-            await indexer.SectionMergedAsync(ct);
+            await tell(indexer);
         }
     }
 }

@@ -33,7 +33,8 @@ public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, D
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        (Query, Section, Author, From, To, Sort) = (Field("q"), Field("section"), Field("author"), Field("from"), Field("to"), Field("sort"));
+        (Query, Section, Author, From, To, Sort) =
+            (Field(Request, "q"), Field(Request, "section"), Field(Request, "author"), Field(Request, "from"), Field(Request, "to"), Field(Request, "sort"));
         Sections = await sections.AllAsync(ct);
         Query = Query?.Length > SearchText.MaxLength ? Query[..SearchText.MaxLength] : Query;
         var from = ParseDate(From, nameof(From));
@@ -57,8 +58,12 @@ public sealed class SearchModel(ISearchIndex index, SectionDirectory sections, D
         }
     }
 
-    /// <summary>A field of the query string as model binding gives a string: its first value, null when missing or blank.</summary>
-    private string? Field(string name) => SearchTurn.First(Request.Query[name]);
+    /// <summary>
+    /// A field of the query string as model binding gives a string: its first value, null when missing or blank. A
+    /// request searches when its "q" has one (<see cref="SearchTurn"/> asks too).
+    /// </summary>
+    internal static string? Field(HttpRequest request, string name) =>
+        request.Query[name] is { Count: > 0 } values && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
 
     private DateTime? ParseDate(string? value, string field)
     {

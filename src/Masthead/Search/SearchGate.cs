@@ -35,7 +35,7 @@ public sealed class SearchGate(SearchOptions options)
 }
 
 /// <summary>
-/// Runs a search page (one with words in ?q=) in its turn at the <see cref="SearchGate"/>: all of it, from binding the
+/// Runs a search page (one with words in ?q=) in its turn at the <see cref="SearchGate"/>: all of it, from reading the
 /// query to the rendered page, which goes to memory (the site's pages with an output cache policy are sent whole, see
 /// <c>ContentValidators</c>), so a slow reader never holds a turn. Searches waiting for a turn hold nothing else, not
 /// even a database connection (this filter runs before <see cref="Data.OneConnectionPerRequest"/>). Admitting whole
@@ -54,13 +54,9 @@ public sealed class SearchTurn(SearchGate gate) : IAsyncResourceFilter
     /// <summary>Whether this request asked for a turn and got none in time.</summary>
     public static bool Missed(HttpContext context) => context.Items.ContainsKey(NoTurn);
 
-    /// <summary>A query string field's first value, null when missing or blank: what the search page reads.</summary>
-    public static string? First(Microsoft.Extensions.Primitives.StringValues values) =>
-        values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
-
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
-        if (First(context.HttpContext.Request.Query["q"]) is null)
+        if (SearchModel.Field(context.HttpContext.Request, "q") is null)
         {
             await next();
             return;

@@ -77,8 +77,8 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
     /// <summary>
     /// Every change of the index, and of what its hits show (a section merge), gives it a new version, after the change
     /// and in its transaction, so that searches kept in <see cref="SearchCache"/> are of exactly the index and stories a
-    /// search's snapshot reads. A story that was not in
-    /// the index and is not put in it (a draft) leaves the version as it is.
+    /// search's snapshot reads. A story that was not in the index and is not put in it (a draft) leaves the version as
+    /// it is.
     /// </summary>
     private const string NewVersion = "UPDATE SearchIndexVersion SET Version = Version + 1;";
 
@@ -536,11 +536,11 @@ public sealed class SqliteSearchIndex(MastheadDb db, ArticleRenderer renderer, T
         // A story's section by the directory; one it does not list yet or any more (changed in the meantime) as this
         // snapshot has it.
         var sections = (await sectionDirectory.AllAsync(ct)).ToDictionary(s => s.Id, s => (s.Name, s.Slug));
-        var unlisted = stories.Values.Select(s => (long)s.SectionId).Where(id => !sections.ContainsKey((int)id)).Distinct().ToList();
+        var unlisted = stories.Values.Select(s => s.SectionId).Where(id => !sections.ContainsKey(id)).Distinct().ToList();
         if (unlisted.Count > 0)
         {
             var parameters = new Dictionary<string, object?>();
-            foreach (var (id, name, slug) in await ReadAsync($"SELECT Id, Name, Slug FROM Sections WHERE Id IN ({InList(unlisted, "s", parameters)})",
+            foreach (var (id, name, slug) in await ReadAsync($"SELECT Id, Name, Slug FROM Sections WHERE Id IN ({InList(unlisted.Select(id => (long)id), "s", parameters)})",
                 parameters, r => (r.GetInt32(0), r.GetString(1), r.GetString(2)), ct))
             {
                 sections[id] = (name, slug);
